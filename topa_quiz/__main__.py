@@ -1,0 +1,4 @@
+from topa_quiz.cli import main
+
+if __name__ == "__main__":
+    main()

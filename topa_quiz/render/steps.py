@@ -1,0 +1,60 @@
+"""Rich renderables for an engine calculation: inputs, worked steps, result."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from rich import box
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from ..engine.core import Calculation, Value, fmt, fmt_array
+
+
+def value_text(v: object, digits: int = 6) -> str:
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, (int, float)):
+        return fmt(v, digits)
+    if isinstance(v, list):
+        return fmt_array(v, digits) if v and not isinstance(v[0], list) or not v else "; ".join(
+            fmt_array(r, digits) for r in v
+        )
+    return str(v)
+
+
+def steps_table(calc: Calculation, title: str | None = None) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, title=title, title_justify="left", expand=False, pad_edge=False)
+    table.add_column("#", justify="right", style="dim", no_wrap=True)
+    table.add_column("step", style="cyan", no_wrap=True)
+    table.add_column("formula", overflow="fold")
+    table.add_column("value", justify="right", style="bold", overflow="fold")
+    for i, s in enumerate(calc.steps, 1):
+        table.add_row(str(i), s.label, s.formula, value_text(s.value))
+    return table
+
+
+def inputs_text(inputs: Mapping[str, object]) -> Text:
+    parts = Text()
+    for i, (k, v) in enumerate(inputs.items()):
+        if v is None:
+            continue
+        if i:
+            parts.append("  ")
+        parts.append(f"{k}", style="cyan")
+        parts.append(f"={value_text(v)}")
+    return parts
+
+
+def result_text(result: Value) -> Text:
+    return Text.assemble(("result ", "bold"), (value_text(result, 10), "bold green"))
+
+
+def calculation_view(calc: Calculation, summary: str) -> RenderableType:
+    return Group(
+        Text.assemble((calc.name, "bold magenta"), "  ", (summary, "dim")),
+        inputs_text(calc.inputs),
+        steps_table(calc),
+        result_text(calc.result),
+    )
