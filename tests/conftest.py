@@ -1,5 +1,8 @@
 import os
 
+# The golden-value generator needs torch; it is run by hand, never collected.
+collect_ignore = ["golden/make_golden.py"]
+
 import pytest
 
 

@@ -215,6 +215,8 @@ CALCS: tuple[Calc, ...] = (
         "결정 계수 R² = 1 − SS_res / SS_tot",
         (_Y_TRUE, _y_pred("predictions ŷ, same shape as y-true")),
         "topa calc r2 --y-true 1,2,3 --y-pred 1.5,2,2",
+        notes="A 2-D input is taken as one list of values (one R² over all elements); "
+        "scikit-learn's r2_score instead averages R² per column.",
     ),
     Calc(
         "bce", "losses:bce", "loss",
@@ -281,8 +283,8 @@ CALCS: tuple[Calc, ...] = (
             _wd(),
         ),
         "topa calc adagrad --param 1.0 --grad 0.5 --lr 0.1",
-        notes="PyTorch defaults. Keras differs: initial_accumulator_value 0.1, "
-        "epsilon 1e-7, learning_rate 0.001.",
+        notes="PyTorch defaults; ε outside the root. Keras differs: learning_rate 0.001, "
+        "initial_accumulator_value 0.1, epsilon 1e-7, and ε inside the root: η·g/√(G + ε).",
     ),
     Calc(
         "rmsprop", "optimizers:rmsprop", "optimizer",
@@ -295,8 +297,8 @@ CALCS: tuple[Calc, ...] = (
             _wd(),
         ),
         "topa calc rmsprop --param 1.0 --grad 0.5 --lr 0.01",
-        notes="PyTorch defaults (alpha = ρ = 0.99). Keras defaults differ: rho 0.9, "
-        "learning_rate 0.001, epsilon 1e-7.",
+        notes="PyTorch defaults (alpha = ρ = 0.99); ε outside the root. Keras defaults differ: "
+        "rho 0.9, learning_rate 0.001, epsilon 1e-7, and ε is inside the root: η·g/√(v + ε).",
     ),
     Calc(
         "adam", "optimizers:adam", "optimizer",
@@ -314,8 +316,9 @@ CALCS: tuple[Calc, ...] = (
                   "divide by 1 − βᵗ (turn off to see the common mistake)", True),
         ),
         "topa calc adam --param 1.0 --grad 0.5 --lr 0.1",
-        notes="torch.optim.Adam: weight decay is added to the gradient (L2 style), "
-        "unlike AdamW. Keras uses epsilon 1e-7 by default.",
+        notes="torch.optim.Adam: weight decay is added to the gradient (L2 style), unlike AdamW. "
+        "Keras uses epsilon 1e-7 and adds it to √v before bias correction "
+        "(θ ← θ − η·√(1−β₂ᵗ)/(1−β₁ᵗ)·m/(√v + ε)); Keras's weight_decay is decoupled.",
     ),
     Calc(
         "adamw", "optimizers:adamw", "optimizer",
@@ -331,8 +334,8 @@ CALCS: tuple[Calc, ...] = (
             Param("bias_correction", "flag", "divide by 1 − βᵗ", True),
         ),
         "topa calc adamw --param 1.0 --grad 0.5 --lr 0.1 --weight-decay 0.01",
-        notes="torch.optim.AdamW (default weight_decay 0.01). Keras AdamW defaults to "
-        "weight_decay 0.004.",
+        notes="torch.optim.AdamW (default weight_decay 0.01, eps 1e-8). Keras AdamW defaults to "
+        "weight_decay 0.004 and epsilon 1e-7 (ε placed as in Keras Adam).",
     ),
     # -------------------------------------------------------- regularization
     Calc(
