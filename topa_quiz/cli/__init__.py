@@ -103,17 +103,10 @@ def _root(
 
 
 def _register() -> None:
-    from . import calc
+    from . import bank, calc
 
     app.add_typer(calc.app, name="calc")
-    for name in ("bank", "quiz", "study", "extras"):
-        try:
-            module = __import__(f"{__name__}.{name}", fromlist=["register"])
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{__name__}.{name}":
-                raise
-            continue
-        module.register(app)
+    bank.register(app)
 
 
 _register()

@@ -1,0 +1,100 @@
+"""The bank as frozen dataclasses: topics, concepts, questions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+LANGS = ("ko", "en")
+TYPES = ("choice", "ox", "numeric")
+
+
+@dataclass(frozen=True)
+class Text:
+    """A learner-facing text in Korean and English."""
+
+    ko: str
+    en: str
+
+    def get(self, lang: str) -> str:
+        return self.en if lang == "en" else self.ko
+
+
+@dataclass(frozen=True)
+class Option:
+    text: Text
+    why: Text | None = None
+    last: bool = False
+
+
+@dataclass(frozen=True)
+class Distractor:
+    """A wrong option computed from a named misconception."""
+
+    why: Text
+    calc: str | None = None
+    params: dict[str, object] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Concept:
+    id: str
+    topic: str
+    ko: str
+    en: str
+    summary: Text
+    numeric: bool = False
+    engine: tuple[str, ...] = ()
+
+    def name(self, lang: str) -> str:
+        return self.en if lang == "en" else self.ko
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    concepts: tuple[str, ...]
+    type: str
+    prompt: Text
+    explanation: Text
+    source: str = ""
+    line: int = 0
+    difficulty: int | None = None
+    options: tuple[Option, ...] = ()
+    answer: int | str | None = None  # choice: 1-based position; ox: "O" / "X"
+    calc: str | None = None
+    params: dict[str, object] = field(default_factory=dict)
+    cases: tuple[dict[str, object], ...] = ()
+    pick: int | None = None
+    decimals: int | None = None
+    tol_abs: float | None = None
+    tol_rel: float | None = None
+    distractors: tuple[Distractor, ...] = ()
+
+    @property
+    def computed(self) -> bool:
+        """Is the answer computed by the engine (numeric, or numeric multiple choice)?"""
+        return self.calc is not None
+
+    @property
+    def topic(self) -> str:
+        return self.concepts[0].split(".")[0]
+
+    def tolerance(self) -> tuple[float, float]:
+        """(absolute, relative) tolerance; by default half a unit of the last decimal."""
+        decimals = self.decimals if self.decimals is not None else 2
+        default_abs = 0.5 * 10.0**-decimals * (1 + 1e-9)
+        if self.tol_abs is None and self.tol_rel is None:
+            return default_abs, 0.0
+        return (self.tol_abs or 0.0), (self.tol_rel or 0.0)
+
+
+@dataclass(frozen=True)
+class Bank:
+    topics: dict[str, Text]
+    concepts: dict[str, Concept]
+    questions: tuple[Question, ...]
+    sources: tuple[str, ...] = ()
+
+    def topic_of(self, q: Question) -> str:
+        c = self.concepts.get(q.concepts[0])
+        return c.topic if c else q.topic
