@@ -415,11 +415,15 @@ def load_bank(paths: list[Path] | None = None, include_bundled: bool = True) -> 
     declared_at: dict[str, tuple[_Reader, tuple[int, int]]] = {}
     raw_questions: list[tuple[_Reader, object, tuple[int, int]]] = []
     files: list[str] = []
+    loaded: set[str] = set()
     for source in sources:
         if not source.exists():
             problems.append(Problem(str(source), 0, 0, "no such file or directory"))
             continue
         for path in bank_files(source):
+            if str(path.resolve()) in loaded:
+                continue  # a bundled file named again on the command line
+            loaded.add(str(path.resolve()))
             files.append(str(path))
             data = read_yaml(path, problems)
             reader = _Reader(_display(path), problems)

@@ -32,5 +32,13 @@ def check_draws(bank: Bank, draws: int = DRAWS) -> list[Problem]:
 
 
 def validate(paths: list[Path] | None, include_bundled: bool = True) -> tuple[Bank, list[Problem]]:
+    """Load (with the bundled bank, for its concepts and ids) and check; with ``paths``,
+    only the problems found in those paths are reported."""
     bank, problems = load_bank(paths, include_bundled)
-    return bank, problems + check_draws(bank)
+    problems += check_draws(bank)
+    if paths:
+        from .loader import _display, bank_files
+
+        wanted = {_display(f) for p in paths for f in (bank_files(p) if p.exists() else [p])}
+        problems = [p for p in problems if p.file in wanted]
+    return bank, problems

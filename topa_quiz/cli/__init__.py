@@ -103,10 +103,12 @@ def _root(
 
 
 def _register() -> None:
-    from . import bank, calc
+    from . import bank, calc, extras, quiz
 
+    quiz.register(app)
     app.add_typer(calc.app, name="calc")
     bank.register(app)
+    extras.register(app)
 
 
 _register()
