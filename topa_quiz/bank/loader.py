@@ -250,9 +250,9 @@ class _Reader:
 
     def static_choice(self, d: Marked, what: str) -> dict[str, object] | None:
         raw = d.get("options")
-        if not isinstance(raw, list) or not 3 <= len(raw) <= 5:
+        if not isinstance(raw, list) or not 4 <= len(raw) <= 5:
             self.problem(d.at("options") if "options" in d else d.mark,
-                         f"{what}: a choice question needs 3 to 5 'options' (or 'calc' and 'distractors')")
+                         f"{what}: a choice question needs 4 or 5 'options' (or 'calc' and 'distractors')")
             return None
         answer = d.get("answer")
         answer_ok = isinstance(answer, int) and not isinstance(answer, bool) and 1 <= answer <= len(raw)

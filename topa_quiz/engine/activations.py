@@ -23,6 +23,12 @@ def show(a: np.ndarray | float) -> str:
     return fmt(arr.item()) if arr.size == 1 else fmt_array(arr)
 
 
+def term(a: np.ndarray | float) -> str:
+    """Like show(), with a negative number in parentheses: 0.1·(-0.3), not 0.1·-0.3."""
+    text = show(a)
+    return f"({text})" if text.startswith("-") else text
+
+
 def _sigmoid(x: np.ndarray) -> np.ndarray:
     """σ(x) without overflow: 1/(1+e^−x) for x ≥ 0, e^x/(1+e^x) for x < 0."""
     t = np.exp(-np.abs(x))  # in (0, 1]: never overflows
@@ -137,5 +143,5 @@ def linear_composition(a: float, layers: int, x: float) -> Result:
         if layers <= 6 or n <= 2 or n == layers:  # long chains: first two and the last
             steps.append(Step(f"layer {n}", f"a·{fmt(previous)}", value))
     steps.append(Step("c", f"a{sup(layers)} = {fmt(a)}{sup(layers)}", c))
-    steps.append(Step("y = c·x", f"{fmt(c)}·{fmt(x)}: one linear layer does the same", y))
+    steps.append(Step("y = c·x", f"{fmt(c)}·{term(x)}", y))
     return y, steps

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .activations import Result, show
+from .activations import Result, show, term
 from .core import EngineError, Step, fmt, sub
 
 
@@ -33,7 +33,7 @@ def _decay(steps: list[Step], t: int, g: np.ndarray, theta: np.ndarray, wd: floa
     if wd == 0:
         return g
     g2 = g + wd * theta
-    steps.append(Step(f"g{sub(t)} + λθ", f"{show(g)} + {fmt(wd)}·{show(theta)}", g2))
+    steps.append(Step(f"g{sub(t)} + λθ", f"{term(g)} + {fmt(wd)}·{term(theta)}", g2))
     return g2
 
 
@@ -43,7 +43,7 @@ def _grad_step(steps: list[Step], t: int, g: np.ndarray) -> None:
 
 def _descend(theta: np.ndarray, lr: float, d: np.ndarray, t: int, label: str) -> tuple[np.ndarray, Step]:
     new = theta - lr * d
-    return new, Step(f"θ{sub(t)}", f"θ{sub(t - 1)} − η·{label} = {show(theta)} − {fmt(lr)}·{show(d)}", new)
+    return new, Step(f"θ{sub(t)}", f"θ{sub(t - 1)} − η·{label} = {term(theta)} − {fmt(lr)}·{term(d)}", new)
 
 
 def _start(param: np.ndarray) -> list[Step]:
@@ -90,12 +90,12 @@ def momentum(
             prev = buf
             buf = momentum * buf + (1 - dampening) * g
             steps.append(
-                Step(f"b{sub(t)}", f"μ·b + (1 − τ)·g = {fmt(momentum)}·{show(prev)} + "
-                     f"{fmt(1 - dampening)}·{show(g)}", buf)
+                Step(f"b{sub(t)}", f"μ·b + (1 − τ)·g = {fmt(momentum)}·{term(prev)} + "
+                     f"{fmt(1 - dampening)}·{term(g)}", buf)
             )
         if nesterov:
             d = g + momentum * buf
-            steps.append(Step(f"d{sub(t)}", f"Nesterov: g + μ·b = {show(g)} + {fmt(momentum)}·{show(buf)}", d))
+            steps.append(Step(f"d{sub(t)}", f"Nesterov: g + μ·b = {term(g)} + {fmt(momentum)}·{term(buf)}", d))
             theta, s = _descend(theta, lr, d, t, "d")
         else:
             theta, s = _descend(theta, lr, buf, t, "b")
@@ -121,7 +121,7 @@ def adagrad(
         acc = acc + g * g
         steps.append(Step(f"G{sub(t)}", f"G{sub(t - 1)} + g² (sum of all squared gradients)", acc))
         denom = np.sqrt(acc) + eps
-        steps.append(Step(f"√G{sub(t)} + ε", f"√{show(acc)} + {fmt(eps)}", denom))
+        steps.append(Step(f"√G{sub(t)} + ε", f"√{term(acc)} + {fmt(eps)}", denom))
         rate = lr / denom
         steps.append(Step(f"η / (√G{sub(t)} + ε)", "this step's effective learning rate", rate))
         theta, s = _descend(theta, 1.0, rate * g, t, "(η/(√G+ε))·g")
@@ -145,9 +145,9 @@ def rmsprop(
         g = _decay(steps, t, g, theta, weight_decay)
         prev = v
         v = rho * v + (1 - rho) * g * g
-        steps.append(Step(f"v{sub(t)}", f"ρ·v + (1 − ρ)·g² = {fmt(rho)}·{show(prev)} + {fmt(1 - rho)}·{show(g * g)}", v))
+        steps.append(Step(f"v{sub(t)}", f"ρ·v + (1 − ρ)·g² = {fmt(rho)}·{term(prev)} + {fmt(1 - rho)}·{term(g * g)}", v))
         denom = np.sqrt(v) + eps
-        steps.append(Step(f"√v{sub(t)} + ε", f"√{show(v)} + {fmt(eps)}", denom))
+        steps.append(Step(f"√v{sub(t)} + ε", f"√{term(v)} + {fmt(eps)}", denom))
         theta, s = _descend(theta, lr, g / denom, t, "g/(√v+ε)")
         steps.append(s)
     return theta, steps
@@ -173,24 +173,24 @@ def _adam(
             if weight_decay:
                 before = theta
                 theta = theta * (1 - lr * weight_decay)
-                steps.append(Step(f"θ{sub(t - 1)}·(1 − ηλ)", f"{show(before)}·(1 − {fmt(lr)}·{fmt(weight_decay)}) (decoupled decay)", theta))
+                steps.append(Step(f"θ{sub(t - 1)}·(1 − ηλ)", f"{term(before)}·(1 − {fmt(lr)}·{fmt(weight_decay)}) (decoupled decay)", theta))
         else:
             g = _decay(steps, t, g, theta, weight_decay)
         pm, pv = m, v
         m = beta1 * m + (1 - beta1) * g
         v = beta2 * v + (1 - beta2) * g * g
-        steps.append(Step(f"m{sub(t)}", f"β₁·m + (1 − β₁)·g = {fmt(beta1)}·{show(pm)} + {fmt(1 - beta1)}·{show(g)}", m))
-        steps.append(Step(f"v{sub(t)}", f"β₂·v + (1 − β₂)·g² = {fmt(beta2)}·{show(pv)} + {fmt(1 - beta2)}·{show(g * g)}", v))
+        steps.append(Step(f"m{sub(t)}", f"β₁·m + (1 − β₁)·g = {fmt(beta1)}·{term(pm)} + {fmt(1 - beta1)}·{term(g)}", m))
+        steps.append(Step(f"v{sub(t)}", f"β₂·v + (1 − β₂)·g² = {fmt(beta2)}·{term(pv)} + {fmt(1 - beta2)}·{term(g * g)}", v))
         if bias_correction:
             c1, c2 = 1 - beta1**t, 1 - beta2**t
             m_hat, v_hat = m / c1, v / c2
-            steps.append(Step(f"m̂{sub(t)}", f"m / (1 − β₁^{t}) = {show(m)} / {fmt(c1)}", m_hat))
-            steps.append(Step(f"v̂{sub(t)}", f"v / (1 − β₂^{t}) = {show(v)} / {fmt(c2)}", v_hat))
+            steps.append(Step(f"m̂{sub(t)}", f"m / (1 − β₁^{t}) = {term(m)} / {fmt(c1)}", m_hat))
+            steps.append(Step(f"v̂{sub(t)}", f"v / (1 − β₂^{t}) = {term(v)} / {fmt(c2)}", v_hat))
         else:
             m_hat, v_hat = m, v
             steps.append(Step("no bias correction", "m̂ = m, v̂ = v (the early steps come out too small)", m))
         update = m_hat / (np.sqrt(v_hat) + eps)
-        steps.append(Step(f"m̂/(√v̂ + ε)", f"{show(m_hat)} / (√{show(v_hat)} + {fmt(eps)})", update))
+        steps.append(Step(f"m̂/(√v̂ + ε)", f"{term(m_hat)} / (√{term(v_hat)} + {fmt(eps)})", update))
         theta, s = _descend(theta, lr, update, t, "m̂/(√v̂+ε)")
         steps.append(s)
     return theta, steps

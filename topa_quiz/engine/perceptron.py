@@ -9,19 +9,19 @@ from __future__ import annotations
 
 import numpy as np
 
-from .activations import Result, show
+from .activations import Result, show, term
 from .core import EngineError, Step, fmt
 
 
 def _weighted_sum(x: np.ndarray, w: np.ndarray, b: float) -> tuple[float, list[Step]]:
     if x.size != w.size:
         raise EngineError("w", f"has {w.size} weights but x has {x.size} inputs; give one weight per input")
-    products = w * x
+    products = w * x + 0.0  # no -0.0
     z = float(products.sum() + b)
-    terms = " + ".join(f"{fmt(wi)}·{fmt(xi)}" for wi, xi in zip(w, x))
+    terms = " + ".join(f"{term(wi)}·{term(xi)}" for wi, xi in zip(w, x))
     return z, [
         Step("wᵢ·xᵢ", terms, products),
-        Step("z = Σwᵢxᵢ + b", f"{show(products.sum())} + ({fmt(b)})", z),
+        Step("z = Σwᵢxᵢ + b", f"{term(products.sum())} + ({fmt(b)})", z),
     ]
 
 
