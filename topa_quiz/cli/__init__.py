@@ -103,9 +103,10 @@ def _root(
 
 
 def _register() -> None:
-    from . import bank, calc, extras, quiz
+    from . import bank, calc, extras, quiz, study
 
     quiz.register(app)
+    study.register(app)
     app.add_typer(calc.app, name="calc")
     bank.register(app)
     extras.register(app)

@@ -84,7 +84,6 @@ def quiz(
     """
     import numpy as np
 
-    from ..render.quiz import summary_view
     from ..session.select import Filters, draw, select_questions
 
     lang = language(lang)
@@ -95,26 +94,25 @@ def quiz(
     items = build_items(draw(pool, min(count, max(len(pool), count)), rng), bank, rng, lang)
     if not items:
         raise UsageError("none of the matching questions could be built; run 'topa bank validate'")
-    recorder = _recorder("quiz", seed)
+    from ..store.recorder import open_recorder
+
+    recorder = open_recorder("quiz", seed, planned=len(items), lang=lang)
     try:
-        summary = interactive_session(items, bank, lang, record=recorder.record if recorder else None)
+        summary = interactive_session(items, bank, lang, record=recorder.record)
     finally:
-        if recorder:
-            recorder.close()
+        recorder.close()
+    finish(summary, bank, lang)
+
+
+def finish(summary, bank, lang) -> None:  # noqa: ANN001
+    """Print the summary; Ctrl-C ends with exit status 130."""
+    from ..render.quiz import summary_view
+
     console = out_console()
     console.print()
     console.print(summary_view(summary, bank, lang))
     if summary.interrupted:
         raise typer.Exit(ExitStatus.INTERRUPTED)
-
-
-def _recorder(mode: str, seed: int | None):  # noqa: ANN202
-    """The progress store's recorder for this session, if the store is available."""
-    try:
-        from ..store.recorder import open_recorder
-    except ImportError:
-        return None
-    return open_recorder(mode, seed)
 
 
 def register(root: typer.Typer) -> None:
