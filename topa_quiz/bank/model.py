@@ -79,12 +79,11 @@ class Question:
     def topic(self) -> str:
         return self.concepts[0].split(".")[0]
 
-    def tolerance(self) -> tuple[float, float]:
-        """(absolute, relative) tolerance; by default half a unit of the last decimal."""
-        decimals = self.decimals if self.decimals is not None else 2
-        default_abs = 0.5 * 10.0**-decimals * (1 + 1e-9)
+    def tolerance(self) -> tuple[float, float] | None:
+        """The declared (absolute, relative) tolerance; None means 'right when it rounds
+        to the answer at ``decimals``' (see :func:`topa_quiz.session.grading.grade_numeric`)."""
         if self.tol_abs is None and self.tol_rel is None:
-            return default_abs, 0.0
+            return None
         return (self.tol_abs or 0.0), (self.tol_rel or 0.0)
 
 

@@ -10,10 +10,13 @@ import typer
 from ..errors import ExitStatus, UsageError
 from .common import BANK_OPTION, LANG_OPTION, load_questions
 from .console import err_console, language, out_console
+from .extras import complete_concept, complete_topic
 
-TOPIC_OPTION = typer.Option(None, "--topic", "-t", help="Only this topic (repeatable).")
+TOPIC_OPTION = typer.Option(None, "--topic", "-t", help="Only this topic (repeatable).",
+                            autocompletion=complete_topic)
 CONCEPT_OPTION = typer.Option(
-    None, "--concept", "-c", help="Only this concept; a prefix works: optimizer, activation.sigmoid (repeatable)."
+    None, "--concept", "-c", help="Only this concept; a prefix works: optimizer, activation.sigmoid (repeatable).",
+    autocompletion=complete_concept,
 )
 TYPE_OPTION = typer.Option(None, "--type", help="choice, ox or numeric (repeatable).")
 DIFFICULTY_OPTION = typer.Option(None, "--difficulty", "-d", help="1, 2 or 3 (repeatable).")

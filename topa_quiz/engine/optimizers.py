@@ -188,7 +188,8 @@ def _adam(
             steps.append(Step(f"v̂{sub(t)}", f"v / (1 − β₂^{t}) = {term(v)} / {fmt(c2)}", v_hat))
         else:
             m_hat, v_hat = m, v
-            steps.append(Step("no bias correction", "m̂ = m, v̂ = v (the early steps come out too small)", m))
+            steps.append(Step("no bias correction", "m̂ = m, v̂ = v: early steps mis-scaled by "
+                              "√(1−β₂ᵗ)/(1−β₁ᵗ) (≈3.16× too large at t=1 with the defaults)", m))
         update = m_hat / (np.sqrt(v_hat) + eps)
         steps.append(Step(f"m̂/(√v̂ + ε)", f"{term(m_hat)} / (√{term(v_hat)} + {fmt(eps)})", update))
         theta, s = _descend(theta, lr, update, t, "m̂/(√v̂+ε)")

@@ -105,7 +105,7 @@ def _bar(ratio: float, width: int = 10) -> Text:
 
 def summary_view(s: Summary, bank: Bank, lang: str) -> RenderableType:
     answered = [a for a in s.attempts if not a.skipped]
-    if not answered:
+    if not s.attempts:
         return Panel(Text(t("no_answers", lang)), title=t("summary", lang), box=box.ROUNDED)
     right = sum(a.correct for a in answered)
     pct = right / len(s.attempts) if s.attempts else 0.0

@@ -56,9 +56,18 @@ def parse_number(text: str) -> float | None:
 
 
 def grade_numeric(value: float, item: Item) -> bool:
-    abs_tol, rel_tol = item.question.tolerance()
+    """Right within the declared tolerance |a − t| ≤ max(abs, rel·|t|); without one, right
+    when the answer is closer than half a unit of the asked decimal, or reads the same
+    at those decimals (so 0.1235 and 0.1234 are both right for 0.12345)."""
     target = float(item.answer)
-    return abs(value - target) <= max(abs_tol, rel_tol * abs(target))
+    tolerance = item.question.tolerance()
+    if tolerance is not None:
+        abs_tol, rel_tol = tolerance
+        return abs(value - target) <= max(abs_tol, rel_tol * abs(target))
+    decimals = item.decimals if item.decimals is not None else 2
+    if abs(value - target) < 0.5 * 10.0**-decimals:
+        return True
+    return format_value(value, decimals) == format_value(target, decimals)
 
 
 def closeness(value: float, item: Item) -> str:
@@ -69,7 +78,7 @@ def closeness(value: float, item: Item) -> str:
         return "exact"
     rel = abs(diff) / abs(target) if target else math.inf
     side = "high" if diff > 0 else "low"
-    rel_text = f", {rel:.1%}" if math.isfinite(rel) else ""
+    rel_text = "" if not math.isfinite(rel) else f", {rel:.1%}" if rel < 1 else f", {rel:.0%}"
     return f"off by {format_value(abs(diff), (item.decimals or 2) + 1)} ({side}{rel_text})"
 
 

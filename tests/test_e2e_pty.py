@@ -1,0 +1,60 @@
+"""End to end: the installed `topa` in a real pseudo-terminal, typed at, then Ctrl-C."""
+
+import os
+import sqlite3
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.test_cli_quiz import BANK
+
+pexpect = pytest.importorskip("pexpect")
+TOPA = Path(sys.executable).with_name("topa")
+
+
+@pytest.fixture
+def child(tmp_path):
+    bank = tmp_path / "drill.yaml"
+    bank.write_text(BANK, encoding="utf-8")
+    env = dict(os.environ, TERM="xterm-256color")
+    env.pop("COLUMNS", None)  # the pty's own size decides
+    proc = pexpect.spawn(str(TOPA), ["quiz", "-n", "3", "--seed", "1", "--bank", str(bank), "--topic", "drill",
+                                     "--lang", "en"], env=env, encoding="utf-8", dimensions=(40, 90), timeout=30,
+                         cwd=str(tmp_path))
+    yield proc
+    if proc.isalive():
+        proc.terminate(force=True)
+
+
+def test_type_answers_then_ctrl_c(child):
+    child.expect("1/3")
+    child.expect("›")
+    child.sendline("abc")  # not an answer: asked again
+    child.expect("↺")
+    child.sendline("s")
+    child.expect("Skipped")
+    child.expect("2/3")
+    child.expect("›")
+    child.sendline("?")
+    child.expect("sigmoid is 0.5 at zero")  # bold escapes sit after "Hint:"
+    child.expect("›")
+    child.sendintr()  # Ctrl-C
+    child.expect("Summary")
+    child.expect("ended early")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    assert "Traceback" not in (child.before or "")
+    db = Path(os.environ["TOPA_HOME"]) / "progress.sqlite3"
+    assert sqlite3.connect(db).execute("SELECT count(*) FROM answers").fetchone()[0] == 1
+
+
+def test_end_of_input_in_a_terminal(child):
+    child.expect("1/3")
+    child.expect("›")
+    child.sendeof()  # Ctrl-D
+    child.expect("Summary")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0

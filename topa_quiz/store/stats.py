@@ -1,0 +1,143 @@
+"""Study statistics from the progress database: every figure is aggregated in SQL.
+
+Built for large histories (100,000 answers and more): counts and sums are grouped in
+SQLite, per-concept figures expand ``answers.concepts`` with ``json_each``, the ``--since``
+window is a range on the ``answers_time`` index, and the streak probes the same index one
+local calendar day at a time instead of reading every answer.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+
+#: concepts need at least this many answers to be listed among the weakest
+WEAK_MIN_ANSWERS = 2
+WEAK_COUNT = 5
+
+
+@dataclass(frozen=True)
+class Tally:
+    answers: int
+    correct: int
+
+    @property
+    def accuracy(self) -> float | None:
+        return self.correct / self.answers if self.answers else None
+
+
+@dataclass(frozen=True)
+class ExamRow:
+    started_at: str  # ISO 8601, UTC
+    total: int
+    correct: int
+    pass_mark: float
+    passed: bool
+    timed_out: bool
+    minutes: float
+    seconds: float
+
+    @property
+    def score(self) -> float:
+        return 100.0 * self.correct / self.total if self.total else 0.0
+
+
+@dataclass
+class Stats:
+    since_days: int | None
+    overall: Tally
+    topics: dict[str, Tally] = field(default_factory=dict)
+    concepts: dict[str, Tally] = field(default_factory=dict)
+    weakest: list[str] = field(default_factory=list)
+    streak: int = 0
+    last_day: date | None = None
+    exams: list[ExamRow] = field(default_factory=list)
+    cards: int = 0
+    due: int = 0
+
+
+def utc_iso(moment: datetime) -> str:
+    """The stored timestamp format (see :func:`topa_quiz.store.db.now_iso`), so text order is time order."""
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def local_day_bounds(day: date) -> tuple[str, str]:
+    """[start, end) of a local calendar day, as stored UTC timestamps."""
+    start = datetime.combine(day, time.min).astimezone()  # local midnight (DST-aware)
+    end = datetime.combine(day + timedelta(days=1), time.min).astimezone()
+    return utc_iso(start), utc_iso(end)
+
+
+def study_streak(conn: sqlite3.Connection, today: date | None = None) -> tuple[int, date | None]:
+    """Consecutive local days with an answer, ending today (or yesterday if nothing yet today).
+
+    Returns (days, the most recent day of the run). Each probe is one index lookup.
+    """
+    today = today or datetime.now().astimezone().date()
+
+    def studied(day: date) -> bool:
+        start, end = local_day_bounds(day)
+        return conn.execute("SELECT EXISTS(SELECT 1 FROM answers WHERE answered_at >= ? AND answered_at < ?)",
+                            (start, end)).fetchone()[0] == 1
+
+    day = today if studied(today) else today - timedelta(days=1)
+    last = day
+    days = 0
+    while studied(day):
+        days += 1
+        day -= timedelta(days=1)
+    return days, (last if days else None)
+
+
+def collect(conn: sqlite3.Connection, since_days: int | None = None, now: datetime | None = None) -> Stats:
+    """Every figure of ``topa stats``; ``since_days`` limits answers and exams to that window."""
+    now = now or datetime.now(UTC)
+    where, args = "", ()
+    if since_days is not None:
+        where, args = " WHERE answered_at >= ?", (utc_iso(now - timedelta(days=since_days)),)
+    n, ok = conn.execute(f"SELECT count(*), coalesce(sum(correct), 0) FROM answers{where}", args).fetchone()
+    stats = Stats(since_days, Tally(n, ok))
+    for topic, n, ok in conn.execute(
+            f"SELECT topic, count(*), sum(correct) FROM answers{where} GROUP BY topic", args):
+        stats.topics[topic] = Tally(n, ok)
+    for concept, n, ok in conn.execute(
+            f"SELECT j.value, count(*), sum(a.correct) FROM answers AS a, json_each(a.concepts) AS j"
+            f"{where.replace('answered_at', 'a.answered_at')} GROUP BY j.value", args):
+        stats.concepts[str(concept)] = Tally(n, ok)
+    candidates = [(t.correct / t.answers, -t.answers, cid) for cid, t in stats.concepts.items()
+                  if t.answers >= WEAK_MIN_ANSWERS and t.correct < t.answers]
+    stats.weakest = [cid for _, _, cid in sorted(candidates)[:WEAK_COUNT]]
+    stats.streak, stats.last_day = study_streak(conn)
+    exam_where = " WHERE s.started_at >= ?" if since_days is not None else ""
+    for row in conn.execute(
+            "SELECT s.started_at, e.total, e.correct, e.pass_mark, e.passed, e.timed_out, e.minutes, e.seconds"
+            f" FROM exams AS e JOIN sessions AS s ON s.id = e.session_id{exam_where}"
+            " ORDER BY s.started_at DESC", args):
+        stats.exams.append(ExamRow(row[0], row[1], row[2], row[3], bool(row[4]), bool(row[5]), row[6], row[7]))
+    stats.cards = conn.execute("SELECT count(*) FROM cards").fetchone()[0]
+    stats.due = conn.execute("SELECT count(*) FROM cards WHERE due <= ?", (utc_iso(now),)).fetchone()[0]
+    return stats
+
+
+def _figure(t: Tally) -> dict[str, object]:
+    return {"answers": t.answers, "correct": t.correct,
+            "accuracy": None if t.accuracy is None else round(t.accuracy, 4)}
+
+
+def as_json(stats: Stats, database: str) -> dict[str, object]:
+    """The figures as plain JSON values (ids, not display names)."""
+    return {
+        "database": database,
+        "since_days": stats.since_days,
+        **_figure(stats.overall),
+        "topics": {k: _figure(v) for k, v in sorted(stats.topics.items())},
+        "concepts": {k: _figure(v) for k, v in sorted(stats.concepts.items())},
+        "weakest": [{"concept": c, **_figure(stats.concepts[c])} for c in stats.weakest],
+        "streak_days": stats.streak,
+        "last_study_day": stats.last_day.isoformat() if stats.last_day else None,
+        "exams": [{"started_at": e.started_at, "total": e.total, "correct": e.correct, "score": round(e.score, 2),
+                   "pass_mark": e.pass_mark, "passed": e.passed, "timed_out": e.timed_out,
+                   "minutes": e.minutes, "seconds": round(e.seconds, 1)} for e in stats.exams],
+        "cards": {"total": stats.cards, "due": stats.due},
+    }
