@@ -1,9 +1,7 @@
-import os
+import pytest
 
 # The golden-value generator needs torch; it is run by hand, never collected.
 collect_ignore = ["golden/make_golden.py"]
-
-import pytest
 
 
 @pytest.fixture(autouse=True)
@@ -30,6 +28,3 @@ def run():
         return runner.invoke(app, list(args), input=input, env=env)
 
     return _run
-
-
-os.environ.setdefault("HYPOTHESIS_PROFILE", "ci")

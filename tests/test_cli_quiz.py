@@ -62,7 +62,7 @@ def _quiz(run, bank_file, *args, input):
 def _correct_option(output: str, panel: int) -> str:
     """The number of the '(0, 1)' option in the given question panel."""
     block = output.split(f"{panel}/3")[1]
-    for mark, digit in zip("①②③④", "1234"):
+    for mark, digit in zip("①②③④", "1234", strict=True):
         if re.search(mark + r" \(0, 1\)", block):
             return digit
     raise AssertionError("no option (0, 1) shown")
@@ -142,7 +142,10 @@ def test_answers_are_recorded(run, bank_file, tmp_path):
         (["--concept", "optimzer"], "did you mean 'optimizer'"),
         (["--type", "essay"], "--type: expected choice, ox or numeric"),
         (["--lang", "fr"], "--lang: expected ko or en"),
-        (["--topic", "neuron", "--type", "numeric"], "no question matches the filters --topic neuron --type numeric"),
+        (
+            ["--topic", "neuron", "--type", "numeric"],
+            "no question matches the filters --topic neuron --type numeric",
+        ),
     ],
 )
 def test_filters_that_match_nothing_exit_2_with_one_line(run, args, message):
@@ -188,13 +191,17 @@ def test_parse_number_accepts(text, value):
     assert parse_number(text) == value
 
 
-@pytest.mark.parametrize("text", ["0,5", "nan", "inf", "-inf", "1e999", "1/0", "반", "", "1/2/3", "0x10", "1_000"])
+@pytest.mark.parametrize(
+    "text", ["0,5", "nan", "inf", "-inf", "1e999", "1/0", "반", "", "1/2/3", "0x10", "1_000"]
+)
 def test_parse_number_rejects(text):
     assert parse_number(text) is None
 
 
 def _numeric_item(decimals, tolerance=None):
-    text = BANK.replace("decimals: 2", f"decimals: {decimals}" + (f"\n    tolerance: {tolerance}" if tolerance else ""))
+    text = BANK.replace(
+        "decimals: 2", f"decimals: {decimals}" + (f"\n    tolerance: {tolerance}" if tolerance else "")
+    )
     import tempfile
 
     import numpy as np

@@ -19,9 +19,15 @@ def child(tmp_path):
     bank.write_text(BANK, encoding="utf-8")
     env = dict(os.environ, TERM="xterm-256color")
     env.pop("COLUMNS", None)  # the pty's own size decides
-    proc = pexpect.spawn(str(TOPA), ["quiz", "-n", "3", "--seed", "1", "--bank", str(bank), "--topic", "drill",
-                                     "--lang", "en"], env=env, encoding="utf-8", dimensions=(40, 90), timeout=30,
-                         cwd=str(tmp_path))
+    proc = pexpect.spawn(
+        str(TOPA),
+        ["quiz", "-n", "3", "--seed", "1", "--bank", str(bank), "--topic", "drill", "--lang", "en"],
+        env=env,
+        encoding="utf-8",
+        dimensions=(40, 90),
+        timeout=30,
+        cwd=str(tmp_path),
+    )
     yield proc
     if proc.isalive():
         proc.terminate(force=True)

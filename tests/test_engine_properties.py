@@ -43,7 +43,7 @@ def test_softmax_sums_to_one_and_is_shift_invariant(xs):
 def test_relu_is_nonnegative_and_leaky_keeps_sign(xs):
     r = compute("relu", x=xs).result
     lk = compute("leaky-relu", x=xs, alpha=0.1).result
-    for x, a, b in zip(xs, r, lk):
+    for x, a, b in zip(xs, r, lk, strict=True):
         assert a >= 0 and a == max(x, 0)
         assert b == (x if x >= 0 else 0.1 * x)
 
@@ -112,8 +112,11 @@ HAND = [
     # Adam step 1: m̂ = g, v̂ = g² → θ = 1 - 0.1·0.5/(0.5+1e-8)
     ("adam", {"param": 1.0, "grad": [0.5], "lr": 0.1}, 1 - 0.1 * 0.5 / (0.5 + 1e-8)),
     # Adam without bias correction, step 1: m = 0.05, v = 0.00025, √v = 0.0158114
-    ("adam", {"param": 1.0, "grad": [0.5], "lr": 0.1, "bias_correction": False},
-     1 - 0.1 * 0.05 / (math.sqrt(0.00025) + 1e-8)),
+    (
+        "adam",
+        {"param": 1.0, "grad": [0.5], "lr": 0.1, "bias_correction": False},
+        1 - 0.1 * 0.05 / (math.sqrt(0.00025) + 1e-8),
+    ),
     # AdamW λ=0.1: θ·(1 - 0.1·0.1) = 0.99, then the Adam step of ≈0.1
     ("adamw", {"param": 1.0, "grad": [0.5], "lr": 0.1, "weight_decay": 0.1}, 0.99 - 0.1 * 0.5 / (0.5 + 1e-8)),
     # L1: 0.01·(0.5+1+2); L2: 0.01·(0.25+1+4); half: /2

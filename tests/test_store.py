@@ -20,7 +20,9 @@ TOPA = Path(sys.executable).with_name("topa")
 
 
 def _attempt(i: int, correct: bool = True, qid: str | None = None) -> Attempt:
-    return Attempt(qid or f"q{i}", ("activation.sigmoid",), "activation", "numeric", {"x": i}, str(i), correct, 1.5)
+    return Attempt(
+        qid or f"q{i}", ("activation.sigmoid",), "activation", "numeric", {"x": i}, str(i), correct, 1.5
+    )
 
 
 def _db(tmp_path) -> Path:
@@ -37,7 +39,12 @@ def test_schema_version_wal_and_round_trip(tmp_path):
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     rows = conn.execute("SELECT question_id, params, given, correct FROM answers ORDER BY id").fetchall()
     assert rows == [("q1", '{"x":1}', "1", 1), ("q2", '{"x":2}', "2", 0)]
-    assert conn.execute("SELECT mode, seed, planned, ended_at IS NOT NULL FROM sessions").fetchone() == ("quiz", 3, 2, 1)
+    assert conn.execute("SELECT mode, seed, planned, ended_at IS NOT NULL FROM sessions").fetchone() == (
+        "quiz",
+        3,
+        2,
+        1,
+    )
     assert conn.execute("SELECT count(*) FROM cards").fetchone()[0] == 2
 
 
@@ -140,8 +147,14 @@ def _answers(path: Path) -> int:
 def test_sigkill_mid_session_keeps_every_answer_given(tmp_path):
     """Answer 3 questions, wait until the 3rd is committed, SIGKILL: 3 rows, integrity ok."""
     env = dict(os.environ, COLUMNS="100")
-    proc = subprocess.Popen([str(TOPA), "quiz", "-n", "10", "--seed", "5"], stdin=subprocess.PIPE,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, cwd=tmp_path)
+    proc = subprocess.Popen(
+        [str(TOPA), "quiz", "-n", "10", "--seed", "5"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=env,
+        cwd=tmp_path,
+    )
     path = _db(tmp_path)
     try:
         for _ in range(3):

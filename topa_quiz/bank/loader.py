@@ -69,8 +69,22 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> Marked:
 _Loader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
 
 QUESTION_FIELDS = {
-    "id", "concepts", "type", "difficulty", "prompt", "explanation", "options", "answer",
-    "calc", "params", "cases", "pick", "decimals", "tolerance", "distractors", "tags",
+    "id",
+    "concepts",
+    "type",
+    "difficulty",
+    "prompt",
+    "explanation",
+    "options",
+    "answer",
+    "calc",
+    "params",
+    "cases",
+    "pick",
+    "decimals",
+    "tolerance",
+    "distractors",
+    "tags",
 }
 CONCEPT_FIELDS = {"id", "topic", "ko", "en", "numeric", "engine", "summary", "facts"}
 
@@ -140,7 +154,10 @@ class _Reader:
                 self.problem(parent.mark, f"{what}: missing '{key}' (a mapping with ko and en)")
             return None
         if not isinstance(value, Marked):
-            self.problem(parent.at(key), f"{what}: '{key}' must be a mapping with ko and en, got {type(value).__name__}")
+            self.problem(
+                parent.at(key),
+                f"{what}: '{key}' must be a mapping with ko and en, got {type(value).__name__}",
+            )
             return None
         out = {}
         for lang in LANGS:
@@ -188,8 +205,13 @@ class _Reader:
             if lookup(str(name)) is None:
                 self.problem(d.at("engine"), f"{what}: unknown engine calculation '{name}'")
         return Concept(
-            id=cid, topic=topic, ko=str(d.get("ko", cid)), en=str(d.get("en", cid)), summary=summary,
-            numeric=bool(d.get("numeric", False)), engine=tuple(str(e) for e in engine),
+            id=cid,
+            topic=topic,
+            ko=str(d.get("ko", cid)),
+            en=str(d.get("en", cid)),
+            summary=summary,
+            numeric=bool(d.get("numeric", False)),
+            engine=tuple(str(e) for e in engine),
         )
 
     # ------------------------------------------------------------ questions
@@ -207,17 +229,24 @@ class _Reader:
         if isinstance(concepts, str):
             concepts = [concepts]
         if not isinstance(concepts, list) or not concepts or not all(isinstance(c, str) for c in concepts):
-            self.problem(d.at("concepts") if "concepts" in d else d.mark, f"{what}: 'concepts' must list at least one concept id")
+            self.problem(
+                d.at("concepts") if "concepts" in d else d.mark,
+                f"{what}: 'concepts' must list at least one concept id",
+            )
             concepts = []
         qtype = d.get("type")
         if qtype not in TYPES:
-            self.problem(d.at("type") if "type" in d else d.mark,
-                         f"{what}: 'type' must be one of {', '.join(TYPES)}, got {qtype!r}")
+            self.problem(
+                d.at("type") if "type" in d else d.mark,
+                f"{what}: 'type' must be one of {', '.join(TYPES)}, got {qtype!r}",
+            )
             return None
         prompt = self.text(d, "prompt", what)
         explanation = self.text(d, "explanation", what)
         difficulty = d.get("difficulty")
-        if difficulty is not None and (not isinstance(difficulty, int) or isinstance(difficulty, bool) or not 1 <= difficulty <= 3):
+        if difficulty is not None and (
+            not isinstance(difficulty, int) or isinstance(difficulty, bool) or not 1 <= difficulty <= 3
+        ):
             self.problem(d.at("difficulty"), f"{what}: 'difficulty' must be 1, 2 or 3, got {difficulty!r}")
             difficulty = None
         fields: dict[str, object] = {}
@@ -232,8 +261,15 @@ class _Reader:
         if prompt is None or explanation is None or not concepts or fields is None:
             return None
         return Question(
-            id=qid, concepts=tuple(concepts), type=qtype, prompt=prompt, explanation=explanation,
-            source=self.file, line=d.mark[0], difficulty=difficulty, **fields,  # type: ignore[arg-type]
+            id=qid,
+            concepts=tuple(concepts),
+            type=qtype,
+            prompt=prompt,
+            explanation=explanation,
+            source=self.file,
+            line=d.mark[0],
+            difficulty=difficulty,
+            **fields,  # type: ignore[arg-type]
         )
 
     def ox(self, d: Marked, what: str) -> dict[str, object] | None:
@@ -241,7 +277,10 @@ class _Reader:
         if isinstance(answer, bool):  # YAML 1.1 reads some words as booleans
             answer = "O" if answer else "X"
         if not isinstance(answer, str) or answer.strip().upper() not in ("O", "X"):
-            self.problem(d.at("answer") if "answer" in d else d.mark, f"{what}: an ox question's 'answer' must be O or X")
+            self.problem(
+                d.at("answer") if "answer" in d else d.mark,
+                f"{what}: an ox question's 'answer' must be O or X",
+            )
             return None
         for key in ("options", "distractors"):
             if key in d:
@@ -251,14 +290,18 @@ class _Reader:
     def static_choice(self, d: Marked, what: str) -> dict[str, object] | None:
         raw = d.get("options")
         if not isinstance(raw, list) or not 4 <= len(raw) <= 5:
-            self.problem(d.at("options") if "options" in d else d.mark,
-                         f"{what}: a choice question needs 4 or 5 'options' (or 'calc' and 'distractors')")
+            self.problem(
+                d.at("options") if "options" in d else d.mark,
+                f"{what}: a choice question needs 4 or 5 'options' (or 'calc' and 'distractors')",
+            )
             return None
         answer = d.get("answer")
         answer_ok = isinstance(answer, int) and not isinstance(answer, bool) and 1 <= answer <= len(raw)
         if not answer_ok:
-            self.problem(d.at("answer") if "answer" in d else d.mark,
-                         f"{what}: 'answer' must be the number of the correct option, 1 to {len(raw)}, got {answer!r}")
+            self.problem(
+                d.at("answer") if "answer" in d else d.mark,
+                f"{what}: 'answer' must be the number of the correct option, 1 to {len(raw)}, got {answer!r}",
+            )
         options: list[Option] = []
         seen: dict[tuple[str, str], int] = {}
         for i, o in enumerate(raw, 1):
@@ -286,8 +329,11 @@ class _Reader:
             from ..engine.registry import closest
 
             guess = closest(str(name))
-            self.problem(d.at("calc"), f"{what}: unknown engine calculation '{name}'"
-                         + (f"; did you mean '{guess}'?" if guess else ""))
+            self.problem(
+                d.at("calc"),
+                f"{what}: unknown engine calculation '{name}'"
+                + (f"; did you mean '{guess}'?" if guess else ""),
+            )
             return None
         if qtype == "ox":
             self.problem(d.at("calc"), f"{what}: an ox question cannot be computed")
@@ -312,8 +358,15 @@ class _Reader:
                 if key not in known:
                     guess = get_close_matches(str(key), known, n=1)
                     where = source.at(key) if isinstance(source, Marked) else d.at("params")
-                    self.problem(where, f"{what}: '{calc.name}' has no parameter '{key}'"
-                                 + (f"; did you mean '{guess[0]}'?" if guess else f" (it takes: {', '.join(sorted(known))})"))
+                    self.problem(
+                        where,
+                        f"{what}: '{calc.name}' has no parameter '{key}'"
+                        + (
+                            f"; did you mean '{guess[0]}'?"
+                            if guess
+                            else f" (it takes: {', '.join(sorted(known))})"
+                        ),
+                    )
         decimals = d.get("decimals", 2)
         if not isinstance(decimals, int) or isinstance(decimals, bool) or not 0 <= decimals <= 10:
             self.problem(d.at("decimals"), f"{what}: 'decimals' must be a whole number from 0 to 10")
@@ -336,22 +389,33 @@ class _Reader:
         if qtype == "choice":
             raw = d.get("distractors")
             if not isinstance(raw, list) or len(raw) < 2:
-                self.problem(d.at("distractors") if "distractors" in d else d.mark,
-                             f"{what}: a computed choice question needs at least 2 'distractors'")
+                self.problem(
+                    d.at("distractors") if "distractors" in d else d.mark,
+                    f"{what}: a computed choice question needs at least 2 'distractors'",
+                )
                 return None
             for i, x in enumerate(raw, 1):
                 dist = self.distractor(x, i, what, calc.name, d)
                 if dist:
                     distractors.append(dist)
             if "options" in d or "answer" in d:
-                self.problem(d.at("options" if "options" in d else "answer"),
-                             f"{what}: a computed choice question takes 'distractors', not 'options'/'answer'")
+                self.problem(
+                    d.at("options" if "options" in d else "answer"),
+                    f"{what}: a computed choice question takes 'distractors', not 'options'/'answer'",
+                )
         elif "distractors" in d:
-            self.problem(d.at("distractors"), f"{what}: a numeric question has no 'distractors' (use type: choice)")
+            self.problem(
+                d.at("distractors"), f"{what}: a numeric question has no 'distractors' (use type: choice)"
+            )
         self.placeholders(d, what, known)
         return {
-            "calc": calc.name, "params": dict(params), "cases": tuple(dict(c) for c in cases),
-            "pick": pick, "decimals": decimals, "tol_abs": tol_abs, "tol_rel": tol_rel,
+            "calc": calc.name,
+            "params": dict(params),
+            "cases": tuple(dict(c) for c in cases),
+            "pick": pick,
+            "decimals": decimals,
+            "tol_abs": tol_abs,
+            "tol_rel": tol_rel,
             "distractors": tuple(distractors),
         }
 
@@ -372,7 +436,9 @@ class _Reader:
         known = {p.name for p in calc.params}
         for key in params:
             if key not in known:
-                self.problem(x.at("params"), f"{what}: distractor {i}: '{calc.name}' has no parameter '{key}'")
+                self.problem(
+                    x.at("params"), f"{what}: distractor {i}: '{calc.name}' has no parameter '{key}'"
+                )
         why = self.text(x, "why", f"{what} distractor {i}")
         if why is None:
             return None
@@ -381,17 +447,22 @@ class _Reader:
     def placeholders(self, d: Marked, what: str, known: set[str]) -> None:
         allowed = known | {"answer"}
         texts = [("prompt", d.get("prompt")), ("explanation", d.get("explanation"))]
-        texts += [(f"distractor {i} why", x.get("why")) for i, x in enumerate(d.get("distractors") or [], 1)
-                  if isinstance(x, dict)]
+        texts += [
+            (f"distractor {i} why", x.get("why"))
+            for i, x in enumerate(d.get("distractors") or [], 1)
+            if isinstance(x, dict)
+        ]
         for key, t in texts:
             if not isinstance(t, dict):
                 continue
             for lang in LANGS:
                 for name in PLACEHOLDER.findall(str(t.get(lang, ""))):
                     if name not in allowed:
-                        self.problem(t.at(lang) if isinstance(t, Marked) else d.mark,
-                                     f"{what}: {key}.{lang} uses {{{name}}}, which is not a parameter "
-                                     "(write {{ and }} for literal braces)")
+                        self.problem(
+                            t.at(lang) if isinstance(t, Marked) else d.mark,
+                            f"{what}: {key}.{lang} uses {{{name}}}, which is not a parameter "
+                            "(write {{ and }} for literal braces)",
+                        )
 
 
 def _wrap(o: Marked) -> Marked:
@@ -430,7 +501,9 @@ def load_bank(paths: list[Path] | None = None, include_bundled: bool = True) -> 
             if data is None:
                 continue
             if not isinstance(data, Marked):
-                reader.problem((1, 1), "a bank file must be a mapping with 'questions' (and/or 'topics', 'concepts')")
+                reader.problem(
+                    (1, 1), "a bank file must be a mapping with 'questions' (and/or 'topics', 'concepts')"
+                )
                 continue
             reader.unknown_fields(data, {"topic", "topics", "concepts", "questions"}, "file")
             for tid, names in (data.get("topics") or {}).items():
@@ -466,16 +539,27 @@ def load_bank(paths: list[Path] | None = None, include_bundled: bool = True) -> 
     for reader, raw, where in raw_questions:
         q = reader.question(raw, where)
         raw_concepts = raw.get("concepts") if isinstance(raw, Marked) else None
-        for cid in raw_concepts if isinstance(raw_concepts, list) else [raw_concepts] if isinstance(raw_concepts, str) else []:
+        for cid in (
+            raw_concepts
+            if isinstance(raw_concepts, list)
+            else [raw_concepts]
+            if isinstance(raw_concepts, str)
+            else []
+        ):
             if isinstance(cid, str) and cid not in concepts:
                 guess = get_close_matches(cid, concepts, n=1)
-                reader.problem(raw.at("concepts"), f"question {raw.get('id')}: unknown concept '{cid}'"
-                               + (f"; did you mean '{guess[0]}'?" if guess else ""))
+                reader.problem(
+                    raw.at("concepts"),
+                    f"question {raw.get('id')}: unknown concept '{cid}'"
+                    + (f"; did you mean '{guess[0]}'?" if guess else ""),
+                )
         if q is None:
             continue
         if q.id in seen:
             first = seen[q.id]
-            reader.problem(raw.at("id"), f"duplicate question id '{q.id}' (first at {first.source}:{first.line})")
+            reader.problem(
+                raw.at("id"), f"duplicate question id '{q.id}' (first at {first.source}:{first.line})"
+            )
             continue
         seen[q.id] = q
         out.append(q)

@@ -28,12 +28,17 @@ def spec_problem(spec: object) -> str | None:
             if keys - allowed:
                 return f"{{{form}: ...}} takes only {', '.join(sorted(allowed))}"
             bounds = spec[form]
-            if (not isinstance(bounds, list) or len(bounds) != 2
-                    or not all(isinstance(b, (int, float)) and not isinstance(b, bool) for b in bounds)
-                    or bounds[0] > bounds[1]):
+            if (
+                not isinstance(bounds, list)
+                or len(bounds) != 2
+                or not all(isinstance(b, (int, float)) and not isinstance(b, bool) for b in bounds)
+                or bounds[0] > bounds[1]
+            ):
                 return f"{form} takes [low, high] with low <= high"
             size = spec.get("size")
-            if size is not None and (not isinstance(size, int) or isinstance(size, bool) or not 1 <= size <= 100):
+            if size is not None and (
+                not isinstance(size, int) or isinstance(size, bool) or not 1 <= size <= 100
+            ):
                 return "size must be a whole number from 1 to 100"
             r = spec.get("round", 2)
             if not isinstance(r, int) or isinstance(r, bool) or not 0 <= r <= 10:

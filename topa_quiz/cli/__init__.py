@@ -25,8 +25,11 @@ from ..errors import ExitStatus, TopaError
 def _error_line(message: str, hint: str = "") -> None:
     from .console import err_console
 
-    err_console().print(f"[bold red]error:[/] {message}" + (f" [dim]({hint})[/]" if hint else ""),
-                        highlight=False, soft_wrap=True)
+    err_console().print(
+        f"[bold red]error:[/] {message}" + (f" [dim]({hint})[/]" if hint else ""),
+        highlight=False,
+        soft_wrap=True,
+    )
 
 
 class TopaGroup(TyperGroup):
@@ -57,8 +60,10 @@ class TopaGroup(TyperGroup):
         except Exception as exc:  # noqa: BLE001 - the last line of defence: never a traceback
             if os.environ.get("TOPA_TRACEBACK"):
                 raise
-            _error_line(f"unexpected {type(exc).__name__}: {exc}",
-                        "a bug: please report it; TOPA_TRACEBACK=1 shows the traceback")
+            _error_line(
+                f"unexpected {type(exc).__name__}: {exc}",
+                "a bug: please report it; TOPA_TRACEBACK=1 shows the traceback",
+            )
             code = ExitStatus.ERROR
         if standalone_mode:
             sys.exit(int(code))
@@ -93,7 +98,12 @@ def _version(value: bool) -> None:
 @app.callback()
 def _root(
     version: bool = typer.Option(
-        False, "--version", "-V", callback=_version, is_eager=True, help="Show the version and where progress is kept."
+        False,
+        "--version",
+        "-V",
+        callback=_version,
+        is_eager=True,
+        help="Show the version and where progress is kept.",
     ),
 ) -> None:
     """TOPA 1급 딥러닝 기초 문제 풀이 — drills for the TOPA level-1 AI certification.

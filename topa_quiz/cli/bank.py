@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from collections import Counter
 from pathlib import Path
-from typing import Optional
 
 import typer
 from rich import box
@@ -20,7 +19,9 @@ app = typer.Typer(help="문제 은행 — validate, count and list question bank
 
 @app.command(epilog="Example: topa bank validate my_bank/")
 def validate(
-    paths: Optional[list[Path]] = typer.Argument(None, help="Bank files or directories; none: every bank in use."),
+    paths: list[Path] | None = typer.Argument(
+        None, help="Bank files or directories; none: every bank in use."
+    ),
 ) -> None:
     """Check banks and report every problem as FILE:LINE:COL: message.
 
@@ -64,8 +65,8 @@ def _counts(bank) -> dict[str, object]:  # noqa: ANN001
 @app.command(epilog="Example: topa bank stats --json")
 def stats(
     as_json: bool = typer.Option(False, "--json", help="Print the counts as JSON."),
-    bank_paths: Optional[list[Path]] = BANK_OPTION,
-    lang: Optional[str] = LANG_OPTION,
+    bank_paths: list[Path] | None = BANK_OPTION,
+    lang: str | None = LANG_OPTION,
 ) -> None:
     """Count questions per topic, concept and type."""
     bank = load_questions(bank_paths)
@@ -89,10 +90,12 @@ def stats(
 
 @app.command("list", epilog="Example: topa bank list --concept optimizer.adam")
 def list_(
-    topic: Optional[list[str]] = typer.Option(None, "--topic", "-t", help="Only this topic (repeatable)."),
-    concept: Optional[list[str]] = typer.Option(None, "--concept", "-c", help="Only this concept or prefix (repeatable)."),
-    bank_paths: Optional[list[Path]] = BANK_OPTION,
-    lang: Optional[str] = LANG_OPTION,
+    topic: list[str] | None = typer.Option(None, "--topic", "-t", help="Only this topic (repeatable)."),
+    concept: list[str] | None = typer.Option(
+        None, "--concept", "-c", help="Only this concept or prefix (repeatable)."
+    ),
+    bank_paths: list[Path] | None = BANK_OPTION,
+    lang: str | None = LANG_OPTION,
 ) -> None:
     """List questions: id, type, concepts and the start of the prompt."""
     from ..session.select import Filters, select_questions

@@ -75,14 +75,39 @@ def _signature(calc: Calc) -> inspect.Signature:
             params.append(inspect.Parameter(p.name, kw, default=default, annotation=Optional[list[str]]))
         elif p.kind == "flag":
             decl = f"{p.option}/--no-{p.option[2:]}" if p.default else p.option
-            params.append(inspect.Parameter(p.name, kw, default=typer.Option(bool(p.default), decl, help=p.help),
-                                            annotation=bool))
+            params.append(
+                inspect.Parameter(
+                    p.name, kw, default=typer.Option(bool(p.default), decl, help=p.help), annotation=bool
+                )
+            )
         else:
-            metavar = {"number": "NUM", "int": "INT", "vector": "V", "batch": "ROWS", "choice": "|".join(p.choices)}
+            metavar = {
+                "number": "NUM",
+                "int": "INT",
+                "vector": "V",
+                "batch": "ROWS",
+                "choice": "|".join(p.choices),
+            }
             default = typer.Option(None, p.option, help=help_, metavar=metavar[p.kind])
             params.append(inspect.Parameter(p.name, kw, default=default, annotation=Optional[str]))
-    params.append(inspect.Parameter("json_", kw, default=typer.Option(False, "--json", help="Print one JSON object and nothing else."), annotation=bool))
-    params.append(inspect.Parameter("plot", kw, default=typer.Option(False, "--plot", help="Draw the calculation in the terminal where a picture fits."), annotation=bool))
+    params.append(
+        inspect.Parameter(
+            "json_",
+            kw,
+            default=typer.Option(False, "--json", help="Print one JSON object and nothing else."),
+            annotation=bool,
+        )
+    )
+    params.append(
+        inspect.Parameter(
+            "plot",
+            kw,
+            default=typer.Option(
+                False, "--plot", help="Draw the calculation in the terminal where a picture fits."
+            ),
+            annotation=bool,
+        )
+    )
     return inspect.Signature(params)
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING
 
 import typer
 
@@ -13,13 +13,16 @@ if TYPE_CHECKING:
     from ..bank.model import Bank
 
 BANK_OPTION = typer.Option(
-    None, "--bank", "-b", help="Add a question bank (file or directory); repeatable. Also TOPA_BANK.",
+    None,
+    "--bank",
+    "-b",
+    help="Add a question bank (file or directory); repeatable. Also TOPA_BANK.",
     metavar="PATH",
 )
 LANG_OPTION = typer.Option(None, "--lang", "-l", help="ko (default) or en; also TOPA_LANG.", metavar="ko|en")
 
 
-def load_questions(bank_options: Optional[list[Path]]) -> Bank:
+def load_questions(bank_options: list[Path] | None) -> Bank:
     """The bundled bank plus --bank/TOPA_BANK; a bank with problems stops here with one line."""
     from ..bank.loader import bank_paths_from, load_bank
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -12,15 +11,21 @@ from .common import BANK_OPTION, LANG_OPTION, load_questions
 from .console import err_console, language, out_console
 from .extras import complete_concept, complete_topic
 
-TOPIC_OPTION = typer.Option(None, "--topic", "-t", help="Only this topic (repeatable).",
-                            autocompletion=complete_topic)
+TOPIC_OPTION = typer.Option(
+    None, "--topic", "-t", help="Only this topic (repeatable).", autocompletion=complete_topic
+)
 CONCEPT_OPTION = typer.Option(
-    None, "--concept", "-c", help="Only this concept; a prefix works: optimizer, activation.sigmoid (repeatable).",
+    None,
+    "--concept",
+    "-c",
+    help="Only this concept; a prefix works: optimizer, activation.sigmoid (repeatable).",
     autocompletion=complete_concept,
 )
 TYPE_OPTION = typer.Option(None, "--type", help="choice, ox or numeric (repeatable).")
 DIFFICULTY_OPTION = typer.Option(None, "--difficulty", "-d", help="1, 2 or 3 (repeatable).")
-SEED_OPTION = typer.Option(None, "--seed", help="Make the session reproducible: same questions, numbers and order.")
+SEED_OPTION = typer.Option(
+    None, "--seed", help="Make the session reproducible: same questions, numbers and order."
+)
 
 
 def build_items(questions, bank, rng, lang):  # noqa: ANN001
@@ -32,8 +37,9 @@ def build_items(questions, bank, rng, lang):  # noqa: ANN001
         try:
             items.append(make_item(q, bank, rng, lang))
         except ItemError as exc:
-            err_console().print(f"[yellow]warning:[/] skipped question {exc} (run 'topa bank validate')",
-                                highlight=False)
+            err_console().print(
+                f"[yellow]warning:[/] skipped question {exc} (run 'topa bank validate')", highlight=False
+            )
     return items
 
 
@@ -61,7 +67,10 @@ def interactive_session(items, bank, lang, record=None, feedback=True):  # noqa:
 
     io = SessionIO(ask=ask_line, show=console.print, record=record or (lambda a: None))
     return run_session(
-        items, bank, io, lang,
+        items,
+        bank,
+        io,
+        lang,
         render_question=lambda item, n, total: view.question_panel(item, n, total, topic_name(item), lang),
         render_feedback=(lambda item, ans: view.feedback(item, ans, lang)) if feedback else None,
         render_hint=lambda item: view.hint_text(item, lang),
@@ -72,13 +81,13 @@ def interactive_session(items, bank, lang, record=None, feedback=True):  # noqa:
 
 def quiz(
     count: int = typer.Option(10, "--count", "-n", min=1, max=500, help="Number of questions."),
-    topic: Optional[list[str]] = TOPIC_OPTION,
-    concept: Optional[list[str]] = CONCEPT_OPTION,
-    qtype: Optional[list[str]] = TYPE_OPTION,
-    difficulty: Optional[list[int]] = DIFFICULTY_OPTION,
-    seed: Optional[int] = SEED_OPTION,
-    lang: Optional[str] = LANG_OPTION,
-    bank_paths: Optional[list[Path]] = BANK_OPTION,
+    topic: list[str] | None = TOPIC_OPTION,
+    concept: list[str] | None = CONCEPT_OPTION,
+    qtype: list[str] | None = TYPE_OPTION,
+    difficulty: list[int] | None = DIFFICULTY_OPTION,
+    seed: int | None = SEED_OPTION,
+    lang: str | None = LANG_OPTION,
+    bank_paths: list[Path] | None = BANK_OPTION,
 ) -> None:
     """문제 풀이 — a randomized drill with explanations after each answer.
 

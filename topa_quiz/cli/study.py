@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Optional
 
 import typer
 from rich import box
@@ -32,7 +31,7 @@ def _when(dt: datetime, lang: str) -> str:
     return f"{amount[0] if lang == 'ko' else amount[1]} ({local})"
 
 
-def _run_drill(mode: str, questions, bank, lang: str, seed: Optional[int]) -> None:  # noqa: ANN001
+def _run_drill(mode: str, questions, bank, lang: str, seed: int | None) -> None:  # noqa: ANN001
     import numpy as np
 
     from ..store.recorder import open_recorder
@@ -56,9 +55,9 @@ def _run_drill(mode: str, questions, bank, lang: str, seed: Optional[int]) -> No
 
 def review(
     count: int = typer.Option(10, "--count", "-n", min=1, max=500, help="Number of cards."),
-    seed: Optional[int] = typer.Option(None, "--seed", help="Reproducible choice of new questions."),
-    lang: Optional[str] = LANG_OPTION,
-    bank_paths: Optional[list[Path]] = BANK_OPTION,
+    seed: int | None = typer.Option(None, "--seed", help="Reproducible choice of new questions."),
+    lang: str | None = LANG_OPTION,
+    bank_paths: list[Path] | None = BANK_OPTION,
 ) -> None:
     """복습 — spaced repetition (FSRS): due questions first, then new ones from the weakest concepts.
 
@@ -97,8 +96,8 @@ def review(
 def wrong(
     count: int = typer.Option(10, "--count", "-n", min=1, max=500, help="Number of questions."),
     list_only: bool = typer.Option(False, "--list", help="Show the notebook instead of drilling it."),
-    lang: Optional[str] = LANG_OPTION,
-    bank_paths: Optional[list[Path]] = BANK_OPTION,
+    lang: str | None = LANG_OPTION,
+    bank_paths: list[Path] | None = BANK_OPTION,
 ) -> None:
     """오답노트 — drill the questions whose latest answer was wrong, oldest mistake first.
 
@@ -117,11 +116,18 @@ def wrong(
         conn.close()
     console = out_console()
     if not notebook:
-        console.print("오답노트가 비어 있습니다. 잘하고 있어요!" if lang == "ko" else "The notebook is empty. Well done!")
+        console.print(
+            "오답노트가 비어 있습니다. 잘하고 있어요!"
+            if lang == "ko"
+            else "The notebook is empty. Well done!"
+        )
         return
     if list_only:
-        table = Table(box=box.SIMPLE_HEAD, title="오답노트" if lang == "ko" else "Wrong-answer notebook",
-                      title_justify="left")
+        table = Table(
+            box=box.SIMPLE_HEAD,
+            title="오답노트" if lang == "ko" else "Wrong-answer notebook",
+            title_justify="left",
+        )
         table.add_column("#", justify="right")
         table.add_column("id", style="cyan", overflow="fold")
         table.add_column("concept" if lang == "en" else "개념")
@@ -150,7 +156,9 @@ def reset(
         try:
             ok = typer.confirm(f"Move {path} aside and start a new progress database?", default=False)
         except (EOFError, typer.Abort):
-            raise UsageError("no confirmation given; run 'topa reset --yes' to reset without asking") from None
+            raise UsageError(
+                "no confirmation given; run 'topa reset --yes' to reset without asking"
+            ) from None
         if not ok:
             out_console().print("kept as it is")
             return

@@ -52,7 +52,11 @@ def _coerce(p: Param, value: object, args: dict[str, object]) -> tuple[object, o
         check_range(p.name, v, p.low, p.high, p.low_open, p.high_open)
         return v, v, True
     if p.kind == "int":
-        if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)) or float(value) != int(value):
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, (int, float, np.integer, np.floating))
+            or float(value) != int(value)
+        ):
             raise EngineError(p.name, f"expected a whole number, got {value!r}")
         v = int(value)
         check_range(p.name, v, p.low, p.high)
@@ -88,7 +92,9 @@ def compute(name: str, **params: object) -> Calculation:
     known = {p.name for p in calc.params}
     for key in params:
         if key not in known:
-            raise EngineError(key, f"'{calc.name}' takes no such parameter (it takes: {', '.join(sorted(known))})")
+            raise EngineError(
+                key, f"'{calc.name}' takes no such parameter (it takes: {', '.join(sorted(known))})"
+            )
     args: dict[str, object] = {}
     record: dict[str, object] = {}
     scalar_result = True
@@ -106,7 +112,9 @@ def compute(name: str, **params: object) -> Calculation:
         try:
             result, steps = _function(calc)(**args)
         except FloatingPointError as exc:
-            raise EngineError(calc.params[0].name, f"the calculation failed numerically ({exc}); use other values") from None
+            raise EngineError(
+                calc.params[0].name, f"the calculation failed numerically ({exc}); use other values"
+            ) from None
     res_arr = np.asarray(result, dtype=float)
     if not np.all(np.isfinite(res_arr)):
         raise EngineError(calc.params[0].name, "the result is not finite; use smaller values")

@@ -140,9 +140,7 @@ def as_steps(name: str, value: object, size: int) -> list[np.ndarray]:
         if arr.size == 1 and size > 1:
             arr = np.full(size, arr[0])
         if arr.size != size:
-            raise EngineError(
-                name, f"step {i} has {arr.size} values but the parameter has {size}"
-            )
+            raise EngineError(name, f"step {i} has {arr.size} values but the parameter has {size}")
         steps.append(arr)
     return steps
 

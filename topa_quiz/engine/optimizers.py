@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .activations import Result, show, term
+from .activations import Result, term
 from .core import EngineError, Step, fmt, sub
 
 
@@ -90,12 +90,17 @@ def momentum(
             prev = buf
             buf = momentum * buf + (1 - dampening) * g
             steps.append(
-                Step(f"b{sub(t)}", f"μ·b + (1 − τ)·g = {fmt(momentum)}·{term(prev)} + "
-                     f"{fmt(1 - dampening)}·{term(g)}", buf)
+                Step(
+                    f"b{sub(t)}",
+                    f"μ·b + (1 − τ)·g = {fmt(momentum)}·{term(prev)} + {fmt(1 - dampening)}·{term(g)}",
+                    buf,
+                )
             )
         if nesterov:
             d = g + momentum * buf
-            steps.append(Step(f"d{sub(t)}", f"Nesterov: g + μ·b = {term(g)} + {fmt(momentum)}·{term(buf)}", d))
+            steps.append(
+                Step(f"d{sub(t)}", f"Nesterov: g + μ·b = {term(g)} + {fmt(momentum)}·{term(buf)}", d)
+            )
             theta, s = _descend(theta, lr, d, t, "d")
         else:
             theta, s = _descend(theta, lr, buf, t, "b")
@@ -145,7 +150,11 @@ def rmsprop(
         g = _decay(steps, t, g, theta, weight_decay)
         prev = v
         v = rho * v + (1 - rho) * g * g
-        steps.append(Step(f"v{sub(t)}", f"ρ·v + (1 − ρ)·g² = {fmt(rho)}·{term(prev)} + {fmt(1 - rho)}·{term(g * g)}", v))
+        steps.append(
+            Step(
+                f"v{sub(t)}", f"ρ·v + (1 − ρ)·g² = {fmt(rho)}·{term(prev)} + {fmt(1 - rho)}·{term(g * g)}", v
+            )
+        )
         denom = np.sqrt(v) + eps
         steps.append(Step(f"√v{sub(t)} + ε", f"√{term(v)} + {fmt(eps)}", denom))
         theta, s = _descend(theta, lr, g / denom, t, "g/(√v+ε)")
@@ -173,14 +182,28 @@ def _adam(
             if weight_decay:
                 before = theta
                 theta = theta * (1 - lr * weight_decay)
-                steps.append(Step(f"θ{sub(t - 1)}·(1 − ηλ)", f"{term(before)}·(1 − {fmt(lr)}·{fmt(weight_decay)}) (decoupled decay)", theta))
+                steps.append(
+                    Step(
+                        f"θ{sub(t - 1)}·(1 − ηλ)",
+                        f"{term(before)}·(1 − {fmt(lr)}·{fmt(weight_decay)}) (decoupled decay)",
+                        theta,
+                    )
+                )
         else:
             g = _decay(steps, t, g, theta, weight_decay)
         pm, pv = m, v
         m = beta1 * m + (1 - beta1) * g
         v = beta2 * v + (1 - beta2) * g * g
-        steps.append(Step(f"m{sub(t)}", f"β₁·m + (1 − β₁)·g = {fmt(beta1)}·{term(pm)} + {fmt(1 - beta1)}·{term(g)}", m))
-        steps.append(Step(f"v{sub(t)}", f"β₂·v + (1 − β₂)·g² = {fmt(beta2)}·{term(pv)} + {fmt(1 - beta2)}·{term(g * g)}", v))
+        steps.append(
+            Step(f"m{sub(t)}", f"β₁·m + (1 − β₁)·g = {fmt(beta1)}·{term(pm)} + {fmt(1 - beta1)}·{term(g)}", m)
+        )
+        steps.append(
+            Step(
+                f"v{sub(t)}",
+                f"β₂·v + (1 − β₂)·g² = {fmt(beta2)}·{term(pv)} + {fmt(1 - beta2)}·{term(g * g)}",
+                v,
+            )
+        )
         if bias_correction:
             c1, c2 = 1 - beta1**t, 1 - beta2**t
             m_hat, v_hat = m / c1, v / c2
@@ -188,10 +211,16 @@ def _adam(
             steps.append(Step(f"v̂{sub(t)}", f"v / (1 − β₂^{t}) = {term(v)} / {fmt(c2)}", v_hat))
         else:
             m_hat, v_hat = m, v
-            steps.append(Step("no bias correction", "m̂ = m, v̂ = v: early steps mis-scaled by "
-                              "√(1−β₂ᵗ)/(1−β₁ᵗ) (≈3.16× too large at t=1 with the defaults)", m))
+            steps.append(
+                Step(
+                    "no bias correction",
+                    "m̂ = m, v̂ = v: early steps mis-scaled by "
+                    "√(1−β₂ᵗ)/(1−β₁ᵗ) (≈3.16× too large at t=1 with the defaults)",
+                    m,
+                )
+            )
         update = m_hat / (np.sqrt(v_hat) + eps)
-        steps.append(Step(f"m̂/(√v̂ + ε)", f"{term(m_hat)} / (√{term(v_hat)} + {fmt(eps)})", update))
+        steps.append(Step("m̂/(√v̂ + ε)", f"{term(m_hat)} / (√{term(v_hat)} + {fmt(eps)})", update))
         theta, s = _descend(theta, lr, update, t, "m̂/(√v̂+ε)")
         steps.append(s)
     return theta, steps

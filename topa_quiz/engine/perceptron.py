@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .activations import Result, show, term
+from .activations import Result, term
 from .core import EngineError, Step, fmt
 
 
@@ -18,7 +18,7 @@ def _weighted_sum(x: np.ndarray, w: np.ndarray, b: float) -> tuple[float, list[S
         raise EngineError("w", f"has {w.size} weights but x has {x.size} inputs; give one weight per input")
     products = w * x + 0.0  # no -0.0
     z = float(products.sum() + b)
-    terms = " + ".join(f"{term(wi)}·{term(xi)}" for wi, xi in zip(w, x))
+    terms = " + ".join(f"{term(wi)}·{term(xi)}" for wi, xi in zip(w, x, strict=True))
     return z, [
         Step("wᵢ·xᵢ", terms, products),
         Step("z = Σwᵢxᵢ + b", f"{term(products.sum())} + ({fmt(b)})", z),

@@ -85,9 +85,7 @@ def _lr(default: object = REQUIRED) -> Param:
 
 
 def _wd(default: float = 0.0) -> Param:
-    return Param(
-        "weight_decay", "number", "L2 penalty λ added to the gradient as λ·θ", default, low=0
-    )
+    return Param("weight_decay", "number", "L2 penalty λ added to the gradient as λ·θ", default, low=0)
 
 
 _PARAM = Param("param", "vector", "initial parameter θ₀ (scalar or vector)")
@@ -109,55 +107,82 @@ _ELEMENTWISE = "activation"
 CALCS: tuple[Calc, ...] = (
     # ------------------------------------------------------------ activations
     Calc(
-        "sigmoid", "activations:sigmoid", _ELEMENTWISE,
+        "sigmoid",
+        "activations:sigmoid",
+        _ELEMENTWISE,
         "시그모이드 sigmoid σ(x) = 1/(1+e^−x), squashes into (0, 1)",
-        (_x(),), "topa calc sigmoid 0 -2 3",
+        (_x(),),
+        "topa calc sigmoid 0 -2 3",
     ),
     Calc(
-        "tanh", "activations:tanh", _ELEMENTWISE,
+        "tanh",
+        "activations:tanh",
+        _ELEMENTWISE,
         "하이퍼볼릭 탄젠트 tanh(x) = 2σ(2x) − 1, squashes into (−1, 1)",
-        (_x(),), "topa calc tanh 0.5",
+        (_x(),),
+        "topa calc tanh 0.5",
     ),
     Calc(
-        "relu", "activations:relu", _ELEMENTWISE,
+        "relu",
+        "activations:relu",
+        _ELEMENTWISE,
         "렐루 ReLU(x) = max(0, x)",
-        (_x(),), "topa calc relu -3 4",
+        (_x(),),
+        "topa calc relu -3 4",
     ),
     Calc(
-        "leaky-relu", "activations:leaky_relu", _ELEMENTWISE,
+        "leaky-relu",
+        "activations:leaky_relu",
+        _ELEMENTWISE,
         "리키 렐루 Leaky ReLU: x if x ≥ 0, else α·x",
         (_x(), Param("alpha", "number", "slope α for x < 0 (PyTorch negative_slope)", 0.01, low=0)),
         "topa calc leaky-relu -5 2 --alpha 0.1",
     ),
     Calc(
-        "softmax", "activations:softmax", _ELEMENTWISE,
+        "softmax",
+        "activations:softmax",
+        _ELEMENTWISE,
         "소프트맥스 softmax(x)ᵢ = e^xᵢ / Σⱼ e^xⱼ, probabilities that sum to 1",
-        (_x("scores (logits) of one sample"),), "topa calc softmax 1 2 3",
+        (_x("scores (logits) of one sample"),),
+        "topa calc softmax 1 2 3",
         notes="Computed as e^(x − max x) / Σ e^(x − max x): the same value, without overflow.",
     ),
     Calc(
-        "sigmoid-derivative", "activations:sigmoid_derivative", _ELEMENTWISE,
+        "sigmoid-derivative",
+        "activations:sigmoid_derivative",
+        _ELEMENTWISE,
         "시그모이드 미분 σ′(x) = σ(x)·(1 − σ(x)), at most 0.25 (at x = 0)",
-        (_x(),), "topa calc sigmoid-derivative 0 2",
+        (_x(),),
+        "topa calc sigmoid-derivative 0 2",
     ),
     Calc(
-        "tanh-derivative", "activations:tanh_derivative", _ELEMENTWISE,
+        "tanh-derivative",
+        "activations:tanh_derivative",
+        _ELEMENTWISE,
         "tanh 미분 tanh′(x) = 1 − tanh²(x), at most 1 (at x = 0)",
-        (_x(),), "topa calc tanh-derivative 0 1",
+        (_x(),),
+        "topa calc tanh-derivative 0 1",
     ),
     Calc(
-        "relu-derivative", "activations:relu_derivative", _ELEMENTWISE,
+        "relu-derivative",
+        "activations:relu_derivative",
+        _ELEMENTWISE,
         "ReLU 미분: 1 if x > 0, else 0 (PyTorch takes 0 at x = 0)",
-        (_x(),), "topa calc relu-derivative -1 0 2",
+        (_x(),),
+        "topa calc relu-derivative -1 0 2",
     ),
     Calc(
-        "step", "activations:step", _ELEMENTWISE,
+        "step",
+        "activations:step",
+        _ELEMENTWISE,
         "계단 함수 step: 1 if x > threshold, else 0",
         (_x(), Param("threshold", "number", "threshold θ (임곗값)", 0.0)),
         "topa calc step -0.2 0 0.3",
     ),
     Calc(
-        "linear-composition", "activations:linear_composition", _ELEMENTWISE,
+        "linear-composition",
+        "activations:linear_composition",
+        _ELEMENTWISE,
         "선형 활성화의 한계: f(x) = a·x applied N times is c·x with c = a^N",
         (
             Param("a", "number", "slope a of f(x) = a·x"),
@@ -168,7 +193,9 @@ CALCS: tuple[Calc, ...] = (
     ),
     # ----------------------------------------------------------- perceptron
     Calc(
-        "weighted-sum", "perceptron:weighted_sum", "perceptron",
+        "weighted-sum",
+        "perceptron:weighted_sum",
+        "perceptron",
         "가중합 weighted sum z = Σ wᵢxᵢ + b",
         (
             Param("x", "vector", "inputs x"),
@@ -178,7 +205,9 @@ CALCS: tuple[Calc, ...] = (
         "topa calc weighted-sum --x 1,0 --w 0.5,0.5 --b -0.7",
     ),
     Calc(
-        "perceptron", "perceptron:perceptron", "perceptron",
+        "perceptron",
+        "perceptron:perceptron",
+        "perceptron",
         "퍼셉트론 perceptron: y = 1 if Σ wᵢxᵢ + b > θ, else 0",
         (
             Param("x", "vector", "inputs x"),
@@ -190,28 +219,38 @@ CALCS: tuple[Calc, ...] = (
     ),
     # ---------------------------------------------------------------- losses
     Calc(
-        "mse", "losses:mse", "loss",
+        "mse",
+        "losses:mse",
+        "loss",
         "평균 제곱 오차 MSE = (1/n)·Σ(ŷ − y)²",
         (
-            _Y_TRUE, _y_pred("predictions ŷ, same shape as y-true"),
-            Param("reduction", "choice", "mean (default, as PyTorch) or sum", "mean",
-                  choices=("mean", "sum")),
+            _Y_TRUE,
+            _y_pred("predictions ŷ, same shape as y-true"),
+            Param(
+                "reduction", "choice", "mean (default, as PyTorch) or sum", "mean", choices=("mean", "sum")
+            ),
         ),
         "topa calc mse --y-true 1,2,3 --y-pred 1.5,2,2",
         notes="A 2-D input is averaged over all elements, as torch.nn.MSELoss does.",
     ),
     Calc(
-        "mae", "losses:mae", "loss",
+        "mae",
+        "losses:mae",
+        "loss",
         "평균 절대 오차 MAE = (1/n)·Σ|ŷ − y|",
         (
-            _Y_TRUE, _y_pred("predictions ŷ, same shape as y-true"),
-            Param("reduction", "choice", "mean (default, as PyTorch) or sum", "mean",
-                  choices=("mean", "sum")),
+            _Y_TRUE,
+            _y_pred("predictions ŷ, same shape as y-true"),
+            Param(
+                "reduction", "choice", "mean (default, as PyTorch) or sum", "mean", choices=("mean", "sum")
+            ),
         ),
         "topa calc mae --y-true 1,2,3 --y-pred 1.5,2,2",
     ),
     Calc(
-        "r2", "losses:r2", "loss",
+        "r2",
+        "losses:r2",
+        "loss",
         "결정 계수 R² = 1 − SS_res / SS_tot",
         (_Y_TRUE, _y_pred("predictions ŷ, same shape as y-true")),
         "topa calc r2 --y-true 1,2,3 --y-pred 1.5,2,2",
@@ -219,7 +258,9 @@ CALCS: tuple[Calc, ...] = (
         "scikit-learn's r2_score instead averages R² per column.",
     ),
     Calc(
-        "bce", "losses:bce", "loss",
+        "bce",
+        "losses:bce",
+        "loss",
         "이진 교차 엔트로피 BCE = −mean[y·log p + (1−y)·log(1−p)]",
         (_Y_TRUE, _y_pred("predicted probabilities p in [0, 1]")),
         "topa calc bce --y-true 1,0,1 --y-pred 0.9,0.2,0.6",
@@ -227,14 +268,18 @@ CALCS: tuple[Calc, ...] = (
         "so p = 0 or 1 gives a finite loss.",
     ),
     Calc(
-        "bce-logits", "losses:bce_logits", "loss",
+        "bce-logits",
+        "losses:bce_logits",
+        "loss",
         "BCE on logits z: −mean[y·log σ(z) + (1−y)·log(1−σ(z))], computed stably",
         (_Y_TRUE, _y_pred("logits z (raw scores, any real number)")),
         "topa calc bce-logits --y-true 1,0 --y-pred 2,-1",
         notes="Uses max(z,0) − z·y + log(1 + e^−|z|), as torch.nn.BCEWithLogitsLoss.",
     ),
     Calc(
-        "cce", "losses:cce", "loss",
+        "cce",
+        "losses:cce",
+        "loss",
         "범주형 교차 엔트로피 CCE = −mean over samples of Σₖ yₖ·log pₖ",
         (
             Param("y_true", "batch", "one-hot (or probability) targets; samples separated by ';'"),
@@ -247,23 +292,31 @@ CALCS: tuple[Calc, ...] = (
     ),
     # ------------------------------------------------------------ optimizers
     Calc(
-        "gd", "optimizers:gd", "optimizer",
+        "gd",
+        "optimizers:gd",
+        "optimizer",
         "경사하강법 gradient descent: θ ← θ − η·g (g from all training data)",
         (_PARAM, _GRAD, _lr(), _wd()),
         "topa calc gd --param 1.0 --grad 0.5 --lr 0.1",
     ),
     Calc(
-        "sgd", "optimizers:sgd", "optimizer",
+        "sgd",
+        "optimizers:sgd",
+        "optimizer",
         "확률적 경사하강법 SGD: θ ← θ − η·g (g from a mini-batch)",
         (_PARAM, _GRAD, _lr(), _wd()),
         "topa calc sgd --param 1.0 --grad 0.5 --grad 0.3 --lr 0.1",
         notes="Same update rule as gd; what differs is the data the gradient comes from.",
     ),
     Calc(
-        "momentum", "optimizers:momentum", "optimizer",
+        "momentum",
+        "optimizers:momentum",
+        "optimizer",
         "모멘텀 momentum (torch.optim.SGD): b ← μ·b + (1−τ)·g, θ ← θ − η·b",
         (
-            _PARAM, _GRAD, _lr(),
+            _PARAM,
+            _GRAD,
+            _lr(),
             Param("momentum", "number", "momentum μ", 0.9, low=0),
             Param("nesterov", "flag", "Nesterov momentum: step with g + μ·b", False),
             Param("dampening", "number", "dampening τ", 0.0, low=0, high=1),
@@ -274,10 +327,14 @@ CALCS: tuple[Calc, ...] = (
         "v ← μ·v − η·g, θ ← θ + v, which gives the same θ for a constant η.",
     ),
     Calc(
-        "adagrad", "optimizers:adagrad", "optimizer",
+        "adagrad",
+        "optimizers:adagrad",
+        "optimizer",
         "아다그라드 AdaGrad: G ← G + g², θ ← θ − η·g / (√G + ε)",
         (
-            _PARAM, _GRAD, _lr(0.01),
+            _PARAM,
+            _GRAD,
+            _lr(0.01),
             Param("eps", "number", _EPS, 1e-10, low=0),
             Param("initial_accumulator", "number", "initial value of G", 0.0, low=0),
             _wd(),
@@ -287,12 +344,15 @@ CALCS: tuple[Calc, ...] = (
         "initial_accumulator_value 0.1, epsilon 1e-7, and ε inside the root: η·g/√(G + ε).",
     ),
     Calc(
-        "rmsprop", "optimizers:rmsprop", "optimizer",
+        "rmsprop",
+        "optimizers:rmsprop",
+        "optimizer",
         "RMSProp: v ← ρ·v + (1−ρ)·g², θ ← θ − η·g / (√v + ε)",
         (
-            _PARAM, _GRAD, _lr(0.01),
-            Param("rho", "number", "decay rate ρ (감쇠율; PyTorch calls it alpha)", 0.99,
-                  low=0, high=1),
+            _PARAM,
+            _GRAD,
+            _lr(0.01),
+            Param("rho", "number", "decay rate ρ (감쇠율; PyTorch calls it alpha)", 0.99, low=0, high=1),
             Param("eps", "number", _EPS, 1e-8, low=0),
             _wd(),
         ),
@@ -301,19 +361,27 @@ CALCS: tuple[Calc, ...] = (
         "rho 0.9, learning_rate 0.001, epsilon 1e-7, and ε is inside the root: η·g/√(v + ε).",
     ),
     Calc(
-        "adam", "optimizers:adam", "optimizer",
+        "adam",
+        "optimizers:adam",
+        "optimizer",
         "아담 Adam: moments m, v with bias correction, θ ← θ − η·m̂ / (√v̂ + ε)",
         (
-            _PARAM, _GRAD, _lr(0.001),
-            Param("beta1", "number", "β₁, decay of the first moment m", 0.9, low=0, high=1,
-                  high_open=True),
-            Param("beta2", "number", "β₂, decay of the second moment v", 0.999, low=0, high=1,
-                  high_open=True),
+            _PARAM,
+            _GRAD,
+            _lr(0.001),
+            Param("beta1", "number", "β₁, decay of the first moment m", 0.9, low=0, high=1, high_open=True),
+            Param(
+                "beta2", "number", "β₂, decay of the second moment v", 0.999, low=0, high=1, high_open=True
+            ),
             Param("eps", "number", _EPS, 1e-8, low=0),
-            Param("weight_decay", "number",
-                  "L2 penalty added to the gradient (g + λθ), as torch.optim.Adam", 0.0, low=0),
-            Param("bias_correction", "flag",
-                  "divide by 1 − βᵗ (turn off to see the common mistake)", True),
+            Param(
+                "weight_decay",
+                "number",
+                "L2 penalty added to the gradient (g + λθ), as torch.optim.Adam",
+                0.0,
+                low=0,
+            ),
+            Param("bias_correction", "flag", "divide by 1 − βᵗ (turn off to see the common mistake)", True),
         ),
         "topa calc adam --param 1.0 --grad 0.5 --lr 0.1",
         notes="torch.optim.Adam: weight decay is added to the gradient (L2 style), unlike AdamW. "
@@ -321,14 +389,18 @@ CALCS: tuple[Calc, ...] = (
         "(θ ← θ − η·√(1−β₂ᵗ)/(1−β₁ᵗ)·m/(√v + ε)); Keras's weight_decay is decoupled.",
     ),
     Calc(
-        "adamw", "optimizers:adamw", "optimizer",
+        "adamw",
+        "optimizers:adamw",
+        "optimizer",
         "AdamW: θ ← θ·(1 − η·λ), then the Adam step (decoupled weight decay)",
         (
-            _PARAM, _GRAD, _lr(0.001),
-            Param("beta1", "number", "β₁, decay of the first moment m", 0.9, low=0, high=1,
-                  high_open=True),
-            Param("beta2", "number", "β₂, decay of the second moment v", 0.999, low=0, high=1,
-                  high_open=True),
+            _PARAM,
+            _GRAD,
+            _lr(0.001),
+            Param("beta1", "number", "β₁, decay of the first moment m", 0.9, low=0, high=1, high_open=True),
+            Param(
+                "beta2", "number", "β₂, decay of the second moment v", 0.999, low=0, high=1, high_open=True
+            ),
             Param("eps", "number", _EPS, 1e-8, low=0),
             Param("weight_decay", "number", "decoupled weight decay λ", 0.01, low=0),
             Param("bias_correction", "flag", "divide by 1 − βᵗ", True),
@@ -339,13 +411,17 @@ CALCS: tuple[Calc, ...] = (
     ),
     # -------------------------------------------------------- regularization
     Calc(
-        "l1", "regularization:l1", "generalization",
+        "l1",
+        "regularization:l1",
+        "generalization",
         "L1 규제 (Lasso) penalty λ·Σ|wᵢ|",
         (Param("w", "vector", "weights w"), Param("lam", "number", "strength λ", low=0)),
         "topa calc l1 --w 0.5,-1,2 --lam 0.01",
     ),
     Calc(
-        "l2", "regularization:l2", "generalization",
+        "l2",
+        "regularization:l2",
+        "generalization",
         "L2 규제 (Ridge) penalty λ·Σwᵢ²",
         (
             Param("w", "vector", "weights w"),
@@ -357,7 +433,9 @@ CALCS: tuple[Calc, ...] = (
         "pass --half for that convention.",
     ),
     Calc(
-        "dropout", "regularization:dropout", "generalization",
+        "dropout",
+        "regularization:dropout",
+        "generalization",
         "드롭아웃 (inverted) dropout: kept units are scaled by 1/(1 − p) in training",
         (
             Param("p", "number", "drop probability p", low=0, high=1, high_open=True),

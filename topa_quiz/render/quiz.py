@@ -65,8 +65,15 @@ def question_panel(item: Item, number: int, total: int, topic: str, lang: str) -
     title = f"[bold]{number}/{total}[/] · {topic}"
     if item.question.difficulty:
         title += " · " + "★" * item.question.difficulty
-    return Panel(Group(*body), title=title, title_align="left", subtitle=t("commands", lang),
-                 subtitle_align="right", box=box.ROUNDED, padding=(0, 1))
+    return Panel(
+        Group(*body),
+        title=title,
+        title_align="left",
+        subtitle=t("commands", lang),
+        subtitle_align="right",
+        box=box.ROUNDED,
+        padding=(0, 1),
+    )
 
 
 def hint_text(item: Item, lang: str) -> Text:
@@ -81,11 +88,17 @@ def feedback(item: Item, answer: Answer, lang: str) -> Group:
         parts.append(Text(f"✘ {t('wrong', lang)}", style="bold red"))
     parts.append(Text.assemble((f"{t('answer', lang)}: ", "bold"), item.answer_text()))
     if item.kind == "numeric" and answer.value is not None:
-        parts.append(Text(f"{t('your_value', lang)}: {answer.given} → {closeness(answer.value, item)}", style="dim"))
+        parts.append(
+            Text(f"{t('your_value', lang)}: {answer.given} → {closeness(answer.value, item)}", style="dim")
+        )
     if item.kind == "choice" and not answer.correct and answer.choice is not None:
         chosen = item.choices[answer.choice]
-        parts.append(Text.assemble((f"{t('your_choice', lang)} {circled(answer.choice)} {chosen.text}: ", "bold red"),
-                                   chosen.why or ""))
+        parts.append(
+            Text.assemble(
+                (f"{t('your_choice', lang)} {circled(answer.choice)} {chosen.text}: ", "bold red"),
+                chosen.why or "",
+            )
+        )
     parts.append(Text.assemble((f"{t('explanation', lang)}: ", "bold"), item.explanation))
     if item.calculation is not None:
         parts.append(steps_table(item.calculation, title=f"{t('steps', lang)} ({item.calculation.name})"))
@@ -93,8 +106,9 @@ def feedback(item: Item, answer: Answer, lang: str) -> Group:
 
 
 def skipped_text(item: Item, lang: str) -> Text:
-    return Text.assemble((f"↷ {t('skipped', lang)}. ", "yellow"), (f"{t('answer', lang)}: ", "bold"),
-                         item.answer_text())
+    return Text.assemble(
+        (f"↷ {t('skipped', lang)}. ", "yellow"), (f"{t('answer', lang)}: ", "bold"), item.answer_text()
+    )
 
 
 def _bar(ratio: float, width: int = 10) -> Text:
@@ -110,8 +124,11 @@ def summary_view(s: Summary, bank: Bank, lang: str) -> RenderableType:
     right = sum(a.correct for a in answered)
     pct = right / len(s.attempts) if s.attempts else 0.0
     head = Text.assemble(
-        (f"{t('score', lang)}: ", "bold"), (f"{right}/{len(s.attempts)}", "bold green" if pct >= 0.6 else "bold red"),
-        f" ({pct:.0%})   ", (f"{t('time', lang)}: ", "bold"), _duration(s.seconds),
+        (f"{t('score', lang)}: ", "bold"),
+        (f"{right}/{len(s.attempts)}", "bold green" if pct >= 0.6 else "bold red"),
+        f" ({pct:.0%})   ",
+        (f"{t('time', lang)}: ", "bold"),
+        _duration(s.seconds),
     )
     if s.ended_early:
         head.append(f"   ({t('ended_early', lang)}: {len(s.attempts)}/{s.planned})", style="dim")
@@ -136,7 +153,9 @@ def summary_view(s: Summary, bank: Bank, lang: str) -> RenderableType:
         study.append("\n→ topa quiz --concept " + weak[0], style="dim")
     else:
         study = Text(t("all_good", lang), style="green")
-    return Panel(Group(head, topics, concepts, study), title=t("summary", lang), title_align="left", box=box.ROUNDED)
+    return Panel(
+        Group(head, topics, concepts, study), title=t("summary", lang), title_align="left", box=box.ROUNDED
+    )
 
 
 def _duration(seconds: float) -> str:

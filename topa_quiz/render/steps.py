@@ -18,8 +18,10 @@ def value_text(v: object, digits: int = 6) -> str:
     if isinstance(v, (int, float)):
         return fmt(v, digits)
     if isinstance(v, list):
-        return fmt_array(v, digits) if v and not isinstance(v[0], list) or not v else "; ".join(
-            fmt_array(r, digits) for r in v
+        return (
+            fmt_array(v, digits)
+            if v and not isinstance(v[0], list) or not v
+            else "; ".join(fmt_array(r, digits) for r in v)
         )
     return str(v)
 

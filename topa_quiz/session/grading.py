@@ -85,12 +85,18 @@ def closeness(value: float, item: Item) -> str:
 def _expected(item: Item, lang: str) -> str:
     if item.kind == "choice":
         n = len(item.choices)
-        return (f"1~{n} 중 하나의 번호(또는 ①~{CIRCLED[n - 1]})를 입력하세요" if lang == "ko"
-                else f"type an option number from 1 to {n} (or ①-{CIRCLED[n - 1]})")
+        return (
+            f"1~{n} 중 하나의 번호(또는 ①~{CIRCLED[n - 1]})를 입력하세요"
+            if lang == "ko"
+            else f"type an option number from 1 to {n} (or ①-{CIRCLED[n - 1]})"
+        )
     if item.kind == "ox":
         return "o 또는 x를 입력하세요 (1=O, 2=X)" if lang == "ko" else "type o or x (1 = O, 2 = X)"
-    return ("숫자를 입력하세요: 0.5, .5, 1/2, 5e-1 (소수점은 쉼표가 아닌 마침표)" if lang == "ko"
-            else "type a number: 0.5, .5, 1/2, 5e-1 (a decimal point, not a comma)")
+    return (
+        "숫자를 입력하세요: 0.5, .5, 1/2, 5e-1 (소수점은 쉼표가 아닌 마침표)"
+        if lang == "ko"
+        else "type a number: 0.5, .5, 1/2, 5e-1 (a decimal point, not a comma)"
+    )
 
 
 def read_answer(text: str, item: Item, lang: str = "ko") -> Answer | Command | Invalid:
@@ -101,8 +107,11 @@ def read_answer(text: str, item: Item, lang: str = "ko") -> Answer | Command | I
     if not raw:
         return Invalid(_expected(item, lang))
     if item.kind == "choice":
-        index = CIRCLED.find(raw) if len(raw) == 1 and raw in CIRCLED else (
-            int(raw) - 1 if raw.isascii() and raw.isdigit() else -1)
+        index = (
+            CIRCLED.find(raw)
+            if len(raw) == 1 and raw in CIRCLED
+            else (int(raw) - 1 if raw.isascii() and raw.isdigit() else -1)
+        )
         if not 0 <= index < len(item.choices):
             return Invalid(_expected(item, lang))
         return Answer(str(index + 1), item.choices[index].correct, choice=index)

@@ -116,7 +116,11 @@ def _shuffle_options(q: Question, rng: np.random.Generator, lang: str) -> tuple[
     pinned = [i for i, o in enumerate(q.options) if o.last]
     order = [order[j] for j in rng.permutation(len(order))] + pinned
     choices = tuple(
-        Choice(q.options[i].text.get(lang), i + 1 == q.answer, q.options[i].why.get(lang) if q.options[i].why else None)
+        Choice(
+            q.options[i].text.get(lang),
+            i + 1 == q.answer,
+            q.options[i].why.get(lang) if q.options[i].why else None,
+        )
         for i in order
     )
     return choices, next(k for k, c in enumerate(choices) if c.correct)
@@ -139,8 +143,17 @@ def make_item(q: Question, bank: Bank, rng: np.random.Generator, lang: str = "ko
     values = {k: show_param(v) for k, v in params.items()} | {"answer": answer_text}
     prompt, explanation = fill(q.prompt.get(lang), values), fill(q.explanation.get(lang), values)
     if q.type == "numeric":
-        return Item(q, lang, prompt, explanation, hint, answer=value, params=params, calculation=calc,
-                    decimals=q.decimals)
+        return Item(
+            q,
+            lang,
+            prompt,
+            explanation,
+            hint,
+            answer=value,
+            params=params,
+            calculation=calc,
+            decimals=q.decimals,
+        )
     options = [Choice(answer_text, True)]
     seen = {answer_text}
     for d in q.distractors:
@@ -154,8 +167,10 @@ def make_item(q: Question, bank: Bank, rng: np.random.Generator, lang: str = "ko
         seen.add(text)
         options.append(Choice(text, False, fill(d.why.get(lang), values)))
     if len(options) < 3:
-        raise ItemError(f"{q.id}: only {len(options)} distinct options for {show_param(params)}; "
-                        "add distractors or change the parameter ranges")
+        raise ItemError(
+            f"{q.id}: only {len(options)} distinct options for {show_param(params)}; "
+            "add distractors or change the parameter ranges"
+        )
     options = options[:5]
     order = rng.permutation(len(options))
     choices = tuple(options[i] for i in order)

@@ -52,7 +52,10 @@ class Summary:
             out[a.topic][0] += a.correct
             out[a.topic][1] += 1
         order = list(bank.topics)
-        return {k: (v[0], v[1]) for k, v in sorted(out.items(), key=lambda kv: order.index(kv[0]) if kv[0] in order else 99)}
+        return {
+            k: (v[0], v[1])
+            for k, v in sorted(out.items(), key=lambda kv: order.index(kv[0]) if kv[0] in order else 99)
+        }
 
     def by_concept(self) -> dict[str, tuple[int, int]]:
         out: dict[str, list[int]] = defaultdict(lambda: [0, 0])
@@ -70,9 +73,15 @@ class Summary:
 
 def attempt_for(item: Item, bank: Bank, answer: Answer | None, seconds: float) -> Attempt:
     return Attempt(
-        question_id=item.question.id, concepts=item.question.concepts, topic=bank.topic_of(item.question),
-        kind=item.kind, params=item.params, given=None if answer is None else answer.given,
-        correct=bool(answer and answer.correct), seconds=round(seconds, 3), item=item,
+        question_id=item.question.id,
+        concepts=item.question.concepts,
+        topic=bank.topic_of(item.question),
+        kind=item.kind,
+        params=item.params,
+        given=None if answer is None else answer.given,
+        correct=bool(answer and answer.correct),
+        seconds=round(seconds, 3),
+        item=item,
     )
 
 

@@ -71,8 +71,10 @@ def now_iso() -> str:
     return datetime.now(UTC).isoformat(timespec="microseconds")
 
 
-def _what_to_do(path: Path) -> str:
-    return f"it was left as it is; move it aside (or run 'topa reset --yes', which renames it) to start afresh, or set TOPA_HOME"
+WHAT_TO_DO = (
+    "it was left as it is; move it aside (or run 'topa reset --yes', which renames it) "
+    "to start afresh, or set TOPA_HOME"
+)
 
 
 def connect(path: Path | None = None, create: bool = True) -> sqlite3.Connection:
@@ -83,13 +85,17 @@ def connect(path: Path | None = None, create: bool = True) -> sqlite3.Connection
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise DataError(f"cannot create the progress directory {path.parent}: {exc.strerror}; "
-                        "set TOPA_HOME to a writable directory") from None
+        raise DataError(
+            f"cannot create the progress directory {path.parent}: {exc.strerror}; "
+            "set TOPA_HOME to a writable directory"
+        ) from None
     existed = path.exists() and path.stat().st_size > 0
     try:
         conn = sqlite3.connect(path, timeout=10.0, isolation_level=None, check_same_thread=False)
     except sqlite3.Error as exc:
-        raise DataError(f"cannot open the progress database {path}: {exc}; set TOPA_HOME to a writable directory") from None
+        raise DataError(
+            f"cannot open the progress database {path}: {exc}; set TOPA_HOME to a writable directory"
+        ) from None
     try:
         _check_and_migrate(conn, path, existed)
     except BaseException:
@@ -105,11 +111,13 @@ def _check_and_migrate(conn: sqlite3.Connection, path: Path, existed: bool) -> N
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
     except sqlite3.DatabaseError as exc:
-        raise DataError(f"{path} is not a usable progress database ({exc}); {_what_to_do(path)}") from None
+        raise DataError(f"{path} is not a usable progress database ({exc}); {WHAT_TO_DO}") from None
     if existed and (app_id != APP_ID and tables > 0):
-        raise DataError(f"{path} is an SQLite file of another program, not topa's progress; {_what_to_do(path)}")
+        raise DataError(f"{path} is an SQLite file of another program, not topa's progress; {WHAT_TO_DO}")
     if version > SCHEMA_VERSION:
-        raise DataError(f"{path} was written by a newer topa-quiz (schema {version} > {SCHEMA_VERSION}); upgrade topa-quiz")
+        raise DataError(
+            f"{path} was written by a newer topa-quiz (schema {version} > {SCHEMA_VERSION}); upgrade topa-quiz"
+        )
     try:
         mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
         conn.execute("PRAGMA foreign_keys = ON")
@@ -128,11 +136,12 @@ def _check_and_migrate(conn: sqlite3.Connection, path: Path, existed: bool) -> N
     except sqlite3.OperationalError as exc:
         text = str(exc)
         if "readonly" in text or "unable to open" in text or "disk I/O" in text:
-            raise DataError(f"cannot write the progress database {path} ({text}); "
-                            "set TOPA_HOME to a writable directory") from None
-        raise DataError(f"the progress database {path} cannot be used ({text}); {_what_to_do(path)}") from None
+            raise DataError(
+                f"cannot write the progress database {path} ({text}); set TOPA_HOME to a writable directory"
+            ) from None
+        raise DataError(f"the progress database {path} cannot be used ({text}); {WHAT_TO_DO}") from None
     except sqlite3.DatabaseError as exc:
-        raise DataError(f"{path} is damaged ({exc}); {_what_to_do(path)}") from None
+        raise DataError(f"{path} is damaged ({exc}); {WHAT_TO_DO}") from None
 
 
 def integrity_ok(conn: sqlite3.Connection) -> bool:

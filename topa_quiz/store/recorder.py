@@ -43,8 +43,9 @@ def scheduler():  # noqa: ANN201 - fsrs.Scheduler
     return _SCHEDULER
 
 
-def review_card(conn: sqlite3.Connection, question_id: str, correct: bool, seconds: float, kind: str,
-                when: datetime) -> datetime:
+def review_card(
+    conn: sqlite3.Connection, question_id: str, correct: bool, seconds: float, kind: str, when: datetime
+) -> datetime:
     """Apply one rating to the question's card (creating it); the new due time."""
     from fsrs import Card
 
@@ -62,7 +63,9 @@ def review_card(conn: sqlite3.Connection, question_id: str, correct: bool, secon
 class Recorder:
     """One session's writer. ``record`` commits immediately."""
 
-    def __init__(self, conn: sqlite3.Connection, mode: str, seed: int | None, planned: int | None, lang: str) -> None:
+    def __init__(
+        self, conn: sqlite3.Connection, mode: str, seed: int | None, planned: int | None, lang: str
+    ) -> None:
         self.conn = conn
         cur = conn.execute(
             "INSERT INTO sessions(mode, started_at, seed, planned, lang) VALUES (?, ?, ?, ?, ?)",
@@ -78,15 +81,26 @@ class Recorder:
             self.conn.execute(
                 "INSERT INTO answers(session_id, question_id, topic, concepts, kind, params, given, correct,"
                 " seconds, answered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (self.session_id, a.question_id, a.topic, dumps(list(a.concepts)), a.kind, dumps(a.params),
-                 a.given, int(a.correct), a.seconds, when.isoformat(timespec="microseconds")),
+                (
+                    self.session_id,
+                    a.question_id,
+                    a.topic,
+                    dumps(list(a.concepts)),
+                    a.kind,
+                    dumps(a.params),
+                    a.given,
+                    int(a.correct),
+                    a.seconds,
+                    when.isoformat(timespec="microseconds"),
+                ),
             )
             if not a.skipped:
                 review_card(self.conn, a.question_id, a.correct, a.seconds, a.kind, when)
         self.count += 1
 
-    def record_exam(self, total: int, correct: int, pass_mark: float, minutes: float, seconds: float,
-                    timed_out: bool) -> None:
+    def record_exam(
+        self, total: int, correct: int, pass_mark: float, minutes: float, seconds: float, timed_out: bool
+    ) -> None:
         passed = total > 0 and 100.0 * correct / total >= pass_mark
         with self.conn:
             self.conn.execute(
@@ -102,5 +116,7 @@ class Recorder:
             self.conn.close()
 
 
-def open_recorder(mode: str, seed: int | None = None, planned: int | None = None, lang: str = "ko") -> Recorder:
+def open_recorder(
+    mode: str, seed: int | None = None, planned: int | None = None, lang: str = "ko"
+) -> Recorder:
     return Recorder(connect(), mode, seed, planned, lang)
