@@ -58,11 +58,14 @@ def test_bce_is_finite_and_nonnegative(ps, data):
 @settings(max_examples=50)
 @given(st.floats(-5, 5), st.floats(0.01, 10))
 def test_adam_first_step_moves_by_lr(g, lr):
-    """With bias correction, step 1 is lr·g/(|g| + ε): about lr, whatever |g| is."""
+    """With bias correction m̂₁ = g and v̂₁ = g², so step 1 is lr·g/(|g| + ε):
+    about lr in size, whatever |g| is, and never more than lr."""
     if abs(g) < 1e-3:
         return
     theta = compute("adam", param=0.0, grad=[g], lr=lr).result
-    assert theta == pytest.approx(-lr * math.copysign(1, g), rel=1e-6)
+    assert theta == pytest.approx(-lr * g / (abs(g) + 1e-8), rel=1e-9)
+    assert abs(theta) <= lr
+    assert theta == pytest.approx(-lr * math.copysign(1, g), rel=1e-5)
 
 
 def test_extreme_inputs_are_exact_and_warning_free():
