@@ -74,3 +74,10 @@ def test_bad_input_is_one_line_exit_2(run, args, message):
 def test_help_lists_keras_difference_and_example(run):
     r = run("calc", "rmsprop", "--help")
     assert "Keras" in r.output and "Example: topa calc rmsprop" in r.output
+
+
+def test_group_without_command_shows_help_and_no_empty_error(run):
+    r = run("bank")
+    assert r.exit_code == 2
+    assert "validate" in r.output
+    assert "error:" not in r.output + r.stderr

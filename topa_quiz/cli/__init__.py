@@ -43,6 +43,8 @@ class TopaGroup(TyperGroup):
             code = exc.exit_code
         except typer.Abort:
             code = ExitStatus.INTERRUPTED
+        except click.NoArgsIsHelpError:
+            code = ExitStatus.USAGE  # the help is already on screen: no error line
         except click.UsageError as exc:
             cmd = exc.ctx.command_path if exc.ctx else "topa"
             _error_line(exc.format_message(), f"see '{cmd} --help'")

@@ -26,17 +26,15 @@ EXPORT_FORMATS = ("anki", "gift", "json")
 
 # ----------------------------------------------------------------- completion
 def _bundled_concepts() -> dict:
-    """The parsed bundled concepts.yaml (without importing the bank loader, which pulls NumPy)."""
+    """The parsed bundled concepts.yaml (safe loader; no NumPy, no full bank load)."""
     import yaml
 
-    here = Path(__file__).resolve().parent.parent
-    for base in (here / "question_bank", here.parent / "question_bank"):
-        path = base / "concepts.yaml"
-        if path.is_file():
-            loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-            data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)  # noqa: S506 - a safe loader
-            return data if isinstance(data, dict) else {}
-    return {}
+    from ..bank.loader import bundled_bank_dir
+
+    path = bundled_bank_dir() / "concepts.yaml"
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)  # noqa: S506 - a safe loader
+    return data if isinstance(data, dict) else {}
 
 
 def complete_topic(incomplete: str) -> list[tuple[str, str]]:

@@ -51,7 +51,6 @@ def numeric_tolerance(item: Item) -> float:
 def answer_block(item: Item, lang: str) -> str:
     from ..session.items import format_value
 
-    q = item.question
     general = f"####{escape(item.explanation)}" if item.explanation.strip() else ""
     if item.kind == "ox":
         return "{" + ("T" if item.answer == "O" else "F") + general + "}"
