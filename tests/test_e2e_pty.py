@@ -64,3 +64,32 @@ def test_end_of_input_in_a_terminal(child):
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
+
+
+def test_p_after_feedback_draws_the_calculation(tmp_path):
+    bank = tmp_path / "drill.yaml"
+    bank.write_text(BANK, encoding="utf-8")
+    env = dict(os.environ, TERM="xterm-256color")
+    env.pop("COLUMNS", None)
+    proc = pexpect.spawn(
+        str(TOPA),
+        ["quiz", "-n", "1", "--bank", str(bank), "--topic", "drill", "--type", "numeric", "--lang", "en"],
+        env=env,
+        encoding="utf-8",
+        dimensions=(40, 90),
+        timeout=30,
+        cwd=str(tmp_path),
+    )
+    try:
+        proc.expect("Compute σ\\(0\\)")
+        proc.expect("›")
+        proc.sendline("0.5")
+        proc.expect("Correct!")
+        proc.expect("p = show the plot")
+        proc.sendline("p")
+        proc.expect("└")  # plotext's lower-left frame corner: the plot is on screen
+        proc.expect("Summary")
+        proc.expect(pexpect.EOF)
+    finally:
+        proc.close(force=True)
+    assert proc.exitstatus == 0

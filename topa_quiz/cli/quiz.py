@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import typer
@@ -45,8 +46,6 @@ def build_items(questions, bank, rng, lang):  # noqa: ANN001
 
 def ask_line(prompt: str) -> str:
     """One line from stdin; EOFError at the end of input."""
-    import sys
-
     console = out_console()
     line = console.input(f"[bold cyan]{prompt}[/]")
     if not sys.stdin.isatty():  # a script or pipe: show what was read, as a terminal would
@@ -66,6 +65,19 @@ def interactive_session(items, bank, lang, record=None, feedback=True):  # noqa:
         return bank.topics[tid].get(lang) if tid in bank.topics else tid
 
     io = SessionIO(ask=ask_line, show=console.print, record=record or (lambda a: None))
+
+    def offer_plot(item) -> None:  # noqa: ANN001
+        """In a terminal, 'p' after the feedback draws the calculation (activations, optimizers)."""
+        from ..engine.registry import lookup
+        from .plots import calculation_figure, plot_calculation
+
+        calc = lookup(item.calculation.name) if item.calculation else None
+        if calc is None or calculation_figure(calc, item.calculation) is None:
+            return
+        label = "p=그래프 보기, Enter=다음" if lang == "ko" else "p = show the plot, Enter = next"
+        if ask_line(f"{label} › ").strip().lower() == "p":
+            plot_calculation(console, calc, item.calculation)
+
     return run_session(
         items,
         bank,
@@ -76,6 +88,7 @@ def interactive_session(items, bank, lang, record=None, feedback=True):  # noqa:
         render_hint=lambda item: view.hint_text(item, lang),
         render_invalid=lambda message: f"[yellow]↺ {message}[/]",
         render_skipped=(lambda item: view.skipped_text(item, lang)) if feedback else None,
+        after_feedback=offer_plot if feedback and sys.stdin.isatty() else None,
     )
 
 

@@ -103,6 +103,7 @@ def run_session(
     render_invalid: Callable[[str], object],
     render_skipped: Callable[[Item], object] | None = None,
     prompt: str = "› ",
+    after_feedback: Callable[[Item], None] | None = None,
 ) -> Summary:
     """Serve ``items``; ends early on q, end of input (EOFError) or Ctrl-C (KeyboardInterrupt).
 
@@ -139,6 +140,8 @@ def run_session(
                 io.record(attempt)
                 if render_feedback:
                     io.show(render_feedback(item, reply))
+                    if after_feedback:
+                        after_feedback(item)
                 break
     except EOFError:
         summary.ended_early = len(summary.attempts) < len(items)
