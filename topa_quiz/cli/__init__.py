@@ -115,10 +115,12 @@ def _root(
 
 
 def _register() -> None:
-    from . import bank, calc, extras, quiz, study
+    from . import bank, calc, exam, extras, quiz, stats, study
 
     quiz.register(app)
     study.register(app)
+    exam.register(app)
+    stats.register(app)
     app.add_typer(calc.app, name="calc")
     bank.register(app)
     extras.register(app)

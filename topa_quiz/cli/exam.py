@@ -168,7 +168,8 @@ def exam(
     score per topic and every question with your answer, the answer and the explanation.
     Answer as in quiz; s skips, q ends the exam. No hints.
     """
-    from ..render import stats as view
+    from ..render import exam as view
+    from ..render.common import duration, t
     from ..render.quiz import question_panel
     from ..session.quiz import SessionIO, run_session
     from ..store.recorder import open_recorder
@@ -191,7 +192,7 @@ def exam(
         from rich.console import Group
 
         panel = question_panel(item, number, total, topic_name(item), lang)
-        panel.subtitle = view.t("exam_commands", lang)
+        panel.subtitle = t("exam_commands", lang)
         return Group(view.progress_line(clock.remaining(), number, total, lang), panel)
 
     def ask(prompt: str) -> str:
@@ -206,31 +207,30 @@ def exam(
             attempts.append(attempt)
             recorder.record(attempt)
 
-    console.print(view.t("exam_title", lang, n=len(items), minutes=view.duration(minutes * 60), mark=f"{pass_mark:g}"),
+    console.print(t("exam_title", lang, n=len(items), minutes=duration(minutes * 60), mark=f"{pass_mark:g}"),
                   style="bold")
-    console.print(view.t("exam_rules", lang), style="dim")
+    console.print(t("exam_rules", lang), style="dim")
     timed_out = interrupted = ended_early = False
     started = time.monotonic()
     try:
         try:
-            clock.start()
-            summary = run_session(
-                items, bank, SessionIO(ask=ask, show=console.print, record=record), lang,
-                render_question=render_question, render_feedback=None,
-                render_hint=lambda item: f"[yellow]{view.t('no_hints', lang)}[/]",
-                render_invalid=lambda message: f"[yellow]↺ {message}[/]",
-            )
-            interrupted, ended_early = summary.interrupted, summary.ended_early
-        except TimeUp:
+            try:
+                clock.start()
+                summary = run_session(
+                    items, bank, SessionIO(ask=ask, show=console.print, record=record), lang,
+                    render_question=render_question, render_feedback=None,
+                    render_hint=lambda item: f"[yellow]{t('no_hints', lang)}[/]",
+                    render_invalid=lambda message: f"[yellow]↺ {message}[/]",
+                )
+                interrupted, ended_early = summary.interrupted, summary.ended_early
+            except TimeUp:
+                timed_out = True
+            finally:
+                clock.stop()  # cancels the timer and restores the previous SIGALRM handler
+        except TimeUp:  # the alarm rang between the end of the session and stopping the clock
             timed_out = True
-        finally:
-            clock.stop()
-    except TimeUp:  # the alarm rang between the end of the session and stopping the clock
-        timed_out = True
-    try:
         seconds = time.monotonic() - started
-        right = sum(a.correct for a in attempts)
-        recorder.record_exam(len(items), right, pass_mark, minutes, seconds, timed_out)
+        recorder.record_exam(len(items), sum(a.correct for a in attempts), pass_mark, minutes, seconds, timed_out)
     finally:
         recorder.close()
     console.print()

@@ -37,7 +37,6 @@ def stats(
     answered at least twice. The streak counts consecutive local calendar days with at
     least one answer, ending today (or yesterday when nothing is answered yet today).
     """
-    from ..render.stats import stats_view, t
     from ..store.paths import database_path
     from ..store.stats import as_json as figures
     from ..store.stats import collect
@@ -48,6 +47,8 @@ def stats(
         if as_json:
             typer.echo(json.dumps({"database": str(path), "recorded": False}, ensure_ascii=False))
         else:
+            from ..render.common import t
+
             out_console().print(t("nothing_yet", lang, path=path), markup=False, soft_wrap=True)
         return
     from ..store.db import connect
@@ -60,6 +61,8 @@ def stats(
     if as_json:
         typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
+    from ..render.stats import stats_view
+
     out_console().print(stats_view(data, _bank_or_none(), lang))
 
 

@@ -12,40 +12,8 @@ from ..bank.model import Bank
 from ..session.grading import Answer, closeness
 from ..session.items import Item, circled
 from ..session.quiz import Summary
+from .common import duration, mastery_bar, t
 from .steps import steps_table
-
-MESSAGES = {
-    "correct": ("정답입니다!", "Correct!"),
-    "wrong": ("오답입니다.", "Not quite."),
-    "answer": ("정답", "Answer"),
-    "your_choice": ("선택한 답", "Your choice"),
-    "why_wrong": ("왜 틀렸나", "Why it is wrong"),
-    "explanation": ("해설", "Explanation"),
-    "steps": ("계산 과정", "Worked steps"),
-    "your_value": ("입력한 값", "Your value"),
-    "hint": ("힌트", "Hint"),
-    "skipped": ("건너뜀", "Skipped"),
-    "commands": ("?=힌트  s=건너뛰기  q=끝내기", "?=hint  s=skip  q=quit"),
-    "ox_help": ("O 또는 X", "O or X"),
-    "numeric_help": ("숫자로 답하세요", "answer with a number"),
-    "decimals": ("소수점 {n}자리", "{n} decimals"),
-    "score": ("점수", "Score"),
-    "time": ("시간", "Time"),
-    "topic": ("주제", "Topic"),
-    "concept": ("개념", "Concept"),
-    "right": ("정답", "Right"),
-    "answered": ("응답", "Answered"),
-    "study_next": ("다음에 공부할 개념", "Study next"),
-    "all_good": ("틀린 개념이 없습니다. 잘했어요!", "No weak concepts this time. Well done!"),
-    "summary": ("결과", "Summary"),
-    "ended_early": ("중간에 끝냈습니다", "ended early"),
-    "no_answers": ("답한 문제가 없습니다.", "No questions were answered."),
-}
-
-
-def t(key: str, lang: str, **kw: object) -> str:
-    ko, en = MESSAGES[key]
-    return (en if lang == "en" else ko).format(**kw)
 
 
 def question_panel(item: Item, number: int, total: int, topic: str, lang: str) -> Panel:
@@ -111,12 +79,6 @@ def skipped_text(item: Item, lang: str) -> Text:
     )
 
 
-def _bar(ratio: float, width: int = 10) -> Text:
-    filled = round(ratio * width)
-    style = "green" if ratio >= 0.8 else "yellow" if ratio >= 0.5 else "red"
-    return Text("█" * filled + "░" * (width - filled), style=style)
-
-
 def summary_view(s: Summary, bank: Bank, lang: str) -> RenderableType:
     answered = [a for a in s.attempts if not a.skipped]
     if not s.attempts:
@@ -128,7 +90,7 @@ def summary_view(s: Summary, bank: Bank, lang: str) -> RenderableType:
         (f"{right}/{len(s.attempts)}", "bold green" if pct >= 0.6 else "bold red"),
         f" ({pct:.0%})   ",
         (f"{t('time', lang)}: ", "bold"),
-        _duration(s.seconds),
+        duration(s.seconds),
     )
     if s.ended_early:
         head.append(f"   ({t('ended_early', lang)}: {len(s.attempts)}/{s.planned})", style="dim")
@@ -138,14 +100,14 @@ def summary_view(s: Summary, bank: Bank, lang: str) -> RenderableType:
     topics.add_column("", no_wrap=True)
     for tid, (ok, n) in s.by_topic(bank).items():
         name = bank.topics[tid].get(lang) if tid in bank.topics else tid
-        topics.add_row(name, f"{ok}/{n}", _bar(ok / n if n else 0))
+        topics.add_row(name, f"{ok}/{n}", mastery_bar(ok / n if n else 0, 10))
     concepts = Table(box=box.SIMPLE_HEAD, pad_edge=False)
     concepts.add_column(t("concept", lang))
     concepts.add_column(t("right", lang), justify="right")
     concepts.add_column("", no_wrap=True)
     for cid, (ok, n) in s.by_concept().items():
         c = bank.concepts.get(cid)
-        concepts.add_row(c.name(lang) if c else cid, f"{ok}/{n}", _bar(ok / n if n else 0))
+        concepts.add_row(c.name(lang) if c else cid, f"{ok}/{n}", mastery_bar(ok / n if n else 0, 10))
     weak = s.weakest(bank)
     if weak:
         study = Text(f"{t('study_next', lang)}: ", style="bold")
@@ -156,8 +118,3 @@ def summary_view(s: Summary, bank: Bank, lang: str) -> RenderableType:
     return Panel(
         Group(head, topics, concepts, study), title=t("summary", lang), title_align="left", box=box.ROUNDED
     )
-
-
-def _duration(seconds: float) -> str:
-    m, s = divmod(int(round(seconds)), 60)
-    return f"{m}m {s:02d}s" if m else f"{s}s"
