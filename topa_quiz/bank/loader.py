@@ -37,9 +37,15 @@ class Marked(dict):
 
     mark: tuple[int, int] = (0, 0)
     marks: dict[object, tuple[int, int]]
+    key_marks: dict[object, tuple[int, int]]
 
     def at(self, key: object) -> tuple[int, int]:
+        """Where the value of ``key`` starts."""
         return self.marks.get(key, self.mark)
+
+    def key_at(self, key: object) -> tuple[int, int]:
+        """Where ``key`` itself is written."""
+        return getattr(self, "key_marks", {}).get(key, self.mark)
 
 
 class _Loader(_Base):  # type: ignore[misc, valid-type]
@@ -53,7 +59,7 @@ def _mark(node: yaml.Node) -> tuple[int, int]:
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> Marked:
     loader.flatten_mapping(node)
     d = Marked()
-    d.mark, d.marks = _mark(node), {}
+    d.mark, d.marks, d.key_marks = _mark(node), {}, {}
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
         if key in d:
@@ -63,6 +69,7 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> Marked:
         except TypeError:  # an unhashable key, e.g. a list used as a key
             continue
         d.marks[key] = _mark(value_node)
+        d.key_marks[key] = _mark(key_node)
     return d
 
 
@@ -179,7 +186,7 @@ class _Reader:
             if key not in allowed:
                 guess = get_close_matches(str(key), allowed, n=1)
                 hint = f"; did you mean '{guess[0]}'?" if guess else ""
-                self.problem(d.at(key), f"{what}: unknown field '{key}'{hint}")
+                self.problem(d.key_at(key), f"{what}: unknown field '{key}'{hint}")
 
     # ------------------------------------------------------------- concepts
     def concept(self, d: object, where: tuple[int, int]) -> Concept | None:
@@ -310,7 +317,7 @@ class _Reader:
                 return None
             self.unknown_fields(o, {"ko", "en", "why", "last"}, f"{what} option {i}")
             text = self.text(_wrap(o), "text", f"{what} option {i}")
-            why = self.text(o, "why", f"{what} option {i}", required=(i != answer))
+            why = self.text(o, "why", f"{what} option {i}", required=answer_ok and i != answer)
             if text is None:
                 return None
             for lang in LANGS:

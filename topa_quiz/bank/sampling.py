@@ -7,8 +7,10 @@ Forms: a fixed value; ``{choice: [...]}``; ``{uniform: [lo, hi], round: 2, size:
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
-import numpy as np
+if TYPE_CHECKING:  # NumPy is needed to draw, not to check forms: the loader stays light
+    import numpy as np
 
 SPEC_KEYS = ({"choice"}, {"uniform", "round", "size"}, {"integers", "size"})
 
@@ -52,7 +54,7 @@ def _plain(v: object) -> object:
         return {k: _plain(x) for k, x in v.items()}
     if isinstance(v, (list, tuple)):
         return [_plain(x) for x in v]
-    if isinstance(v, np.generic):
+    if hasattr(v, "item") and not isinstance(v, (list, dict, str)):  # a NumPy scalar
         return v.item()
     return v
 
@@ -65,6 +67,8 @@ def resolve(spec: object, rng: np.random.Generator) -> object:
         values = spec["choice"]
         return _plain(values[int(rng.integers(len(values)))])
     size = spec.get("size")
+    import numpy as np
+
     if "uniform" in spec:
         lo, hi = spec["uniform"]
         r = spec.get("round", 2)

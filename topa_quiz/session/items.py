@@ -76,6 +76,8 @@ def show_param(v: object) -> str:
         return fmt(v)
     if isinstance(v, (list, tuple)):
         return "[" + ", ".join(show_param(x) for x in v) + "]"
+    if isinstance(v, dict):
+        return ", ".join(f"{k}={show_param(x)}" for k, x in v.items())
     return str(v)
 
 
