@@ -31,9 +31,10 @@ PY = sys.executable
 TOPA = str(Path(PY).with_name("topa.exe" if os.name == "nt" else "topa"))
 
 
-def timed(cmd: list[str], env: dict[str, str]) -> float:
+def timed(cmd: list[str], env: dict[str, str], stdin: bytes = b"q\n") -> float:
+    """Seconds for one run; stdin answers 'q' so a quiz ends at its first prompt."""
     start = time.perf_counter()
-    proc = subprocess.run(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.run(cmd, env=env, input=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     elapsed = time.perf_counter() - start
     if proc.returncode != 0:
         raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{proc.stderr.decode(errors='replace')}")
@@ -84,6 +85,7 @@ def main() -> int:
         "topa calc sigmoid 0": ([TOPA, "calc", "sigmoid", "0"], "B"),
         "topa bank stats --json": ([TOPA, "bank", "stats", "--json"], "B"),
         "topa bank stats --json --bank BIG": ([TOPA, "bank", "stats", "--json", "--bank", str(big)], "B"),
+        "topa quiz -n 1 --bank BIG (to 1st prompt)": ([TOPA, "quiz", "-n", "1", "--bank", str(big)], "B"),
     }
     runs: dict[str, list[float]] = {name: [] for name in [*(f"floor {k}" for k in floors), *commands]}
     every = {**{f"floor {k}": cmd for k, cmd in floors.items()}, **{k: c for k, (c, _) in commands.items()}}
@@ -92,6 +94,11 @@ def main() -> int:
     for _ in range(args.repeat):
         for name, cmd in every.items():
             runs[name].append(timed(cmd, env))
+    # the same load without the per-file cache (what the first run after an edit pays)
+    cold_env = dict(env, TOPA_NO_CACHE="1")
+    cold_cmd = [TOPA, "bank", "stats", "--json", "--bank", str(big)]
+    runs["BIG without the cache (3 runs)"] = [timed(cold_cmd, cold_env) for _ in range(3)]
+    commands["BIG without the cache (3 runs)"] = (cold_cmd, "B")
     median = {name: statistics.median(times) for name, times in runs.items()}
 
     rows = [(f"floor {k}: {' '.join(cmd[1:])}", median[f"floor {k}"], None, None) for k, cmd in floors.items()]

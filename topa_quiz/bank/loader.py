@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+from dataclasses import dataclass, field
 from difflib import get_close_matches
 from pathlib import Path
 from typing import NamedTuple
@@ -481,96 +482,140 @@ def _wrap(o: Marked) -> Marked:
     return outer
 
 
+@dataclass
+class FileData:
+    """What one file holds, after the checks that need nothing but the file itself.
+
+    Everything here is a pure function of the file's bytes (and the engine registry), so
+    it can be cached; the checks across files run on it at every load.
+    """
+
+    topics: list[tuple[str, Text, tuple[int, int]]] = field(default_factory=list)
+    concepts: list[tuple[Concept, tuple[int, int]]] = field(default_factory=list)
+    #: (question or None if invalid, its id, its concept ids, where they and the id are written)
+    questions: list[tuple[Question | None, str | None, list[str], tuple[int, int], tuple[int, int]]] = field(
+        default_factory=list
+    )
+    problems: list[Problem] = field(default_factory=list)
+
+
+def parse_file(path: Path) -> FileData:
+    """Read one bank file and run every check that needs only this file."""
+    out = FileData()
+    data = read_yaml(path, out.problems)
+    reader = _Reader(_display(path), out.problems)
+    if data is None:
+        return out
+    if not isinstance(data, Marked):
+        reader.problem((1, 1), "a bank file must be a mapping with 'questions' (and/or 'topics', 'concepts')")
+        return out
+    reader.unknown_fields(data, {"topic", "topics", "concepts", "questions"}, "file")
+    topics = data.get("topics")
+    if topics is None:
+        topics = Marked()
+    elif not isinstance(topics, Marked):
+        reader.problem(data.at("topics"), "'topics' must be a mapping of topic ids to ko/en names")
+        topics = Marked()
+    for tid, names in topics.items():
+        if not isinstance(names, dict) or not all(names.get(lang) for lang in LANGS):
+            reader.problem(topics.at(tid), f"topic {tid}: needs ko and en names")
+            continue
+        out.topics.append((str(tid), Text(str(names["ko"]), str(names["en"])), topics.at(tid)))
+    for c in data.get("concepts") or []:
+        concept = reader.concept(c, data.at("concepts"))
+        if concept is not None:
+            out.concepts.append((concept, c.mark))
+    questions = data.get("questions")
+    if questions is not None and not isinstance(questions, list):
+        reader.problem(data.at("questions"), "'questions' must be a list")
+        questions = None
+    for raw in questions or []:
+        q = reader.question(raw, data.at("questions"))
+        if not isinstance(raw, Marked):
+            continue
+        ids = raw.get("concepts")
+        ids = [ids] if isinstance(ids, str) else ids if isinstance(ids, list) else []
+        qid = raw.get("id") if isinstance(raw.get("id"), str) else None
+        out.questions.append((q, qid, [c for c in ids if isinstance(c, str)], raw.at("concepts"), raw.at("id")))
+    return out
+
+
 def load_bank(paths: list[Path] | None = None, include_bundled: bool = True) -> tuple[Bank, list[Problem]]:
-    """Load the bundled bank and ``paths``; every problem found, in file order."""
+    """Load the bundled bank and ``paths``; every problem found, file by file.
+
+    Each file's own checks are cached (see :mod:`topa_quiz.bank.cache`); the checks across
+    files (duplicate ids, unknown concepts and topics) run every time.
+    """
+    import gc
+
+    paused = gc.isenabled()
+    gc.disable()  # building tens of thousands of small objects: cyclic GC passes would only slow it
+    try:
+        return _load(paths, include_bundled)
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _load(paths: list[Path] | None, include_bundled: bool) -> tuple[Bank, list[Problem]]:
+    from .cache import cached_parse
+
     problems: list[Problem] = []
     sources: list[Path] = []
     if include_bundled:
         sources.append(bundled_bank_dir())
     sources += list(paths or [])
-    topics: dict[str, Text] = {}
-    concepts: dict[str, Concept] = {}
-    declared_at: dict[str, tuple[_Reader, tuple[int, int]]] = {}
-    raw_questions: list[tuple[_Reader, object, tuple[int, int]]] = []
-    files: list[str] = []
     loaded: set[str] = set()
-    for source in sources:
+    parsed: list[tuple[str, bool, FileData]] = []
+    for n, source in enumerate(sources):
         if not source.exists():
-            problems.append(Problem(str(source), 0, 0, "no such file or directory"))
+            problems.append(Problem(_display(source), 0, 0, "no such file or directory"))
             continue
         for path in bank_files(source):
-            if str(path.resolve()) in loaded:
+            resolved = str(path.resolve())
+            if resolved in loaded:
                 continue  # a bundled file named again on the command line
-            loaded.add(str(path.resolve()))
-            files.append(str(path))
-            data = read_yaml(path, problems)
-            reader = _Reader(_display(path), problems)
-            if data is None:
+            loaded.add(resolved)
+            parsed.append((_display(path), include_bundled and n == 0, cached_parse(path)))
+    topics: dict[str, Text] = {}
+    concepts: dict[str, Concept] = {}
+    declared_at: dict[str, tuple[str, tuple[int, int]]] = {}
+    for name, bundled, data in parsed:
+        problems += data.problems
+        for tid, text, mark in data.topics:
+            if tid in topics and not bundled:
+                problems.append(Problem(name, *mark, f"topic {tid} is already declared"))
+            topics[tid] = text
+        for concept, mark in data.concepts:
+            if concept.id in concepts:
+                problems.append(Problem(name, *mark, f"concept {concept.id} is already declared"))
                 continue
-            if not isinstance(data, Marked):
-                reader.problem(
-                    (1, 1), "a bank file must be a mapping with 'questions' (and/or 'topics', 'concepts')"
-                )
-                continue
-            reader.unknown_fields(data, {"topic", "topics", "concepts", "questions"}, "file")
-            for tid, names in (data.get("topics") or {}).items():
-                if not isinstance(names, dict) or not all(names.get(lang) for lang in LANGS):
-                    reader.problem(data.get("topics").at(tid), f"topic {tid}: needs ko and en names")
-                    continue
-                if tid in topics and source != sources[0]:
-                    reader.problem(data.get("topics").at(tid), f"topic {tid} is already declared")
-                topics[tid] = Text(str(names["ko"]), str(names["en"]))
-            for c in data.get("concepts") or []:
-                concept = reader.concept(c, data.at("concepts"))
-                if concept is None:
-                    continue
-                if concept.id in concepts:
-                    reader.problem(c.mark, f"concept {concept.id} is already declared")
-                    continue
-                concepts[concept.id] = concept
-                declared_at[concept.id] = (reader, c.mark)
-            questions = data.get("questions")
-            if questions is None:
-                continue
-            if not isinstance(questions, list):
-                reader.problem(data.at("questions"), "'questions' must be a list")
-                continue
-            for q in questions:
-                raw_questions.append((reader, q, data.at("questions")))
+            concepts[concept.id] = concept
+            declared_at[concept.id] = (name, mark)
     for c in concepts.values():
         if c.topic not in topics:
-            reader, mark = declared_at[c.id]
-            reader.problem(mark, f"concept {c.id}: unknown topic '{c.topic}' (declare it under 'topics')")
+            name, mark = declared_at[c.id]
+            problems.append(Problem(name, *mark, f"concept {c.id}: unknown topic '{c.topic}' (declare it under 'topics')"))
     out: list[Question] = []
     seen: dict[str, Question] = {}
-    for reader, raw, where in raw_questions:
-        q = reader.question(raw, where)
-        raw_concepts = raw.get("concepts") if isinstance(raw, Marked) else None
-        for cid in (
-            raw_concepts
-            if isinstance(raw_concepts, list)
-            else [raw_concepts]
-            if isinstance(raw_concepts, str)
-            else []
-        ):
-            if isinstance(cid, str) and cid not in concepts:
-                guess = get_close_matches(cid, concepts, n=1)
-                reader.problem(
-                    raw.at("concepts"),
-                    f"question {raw.get('id')}: unknown concept '{cid}'"
-                    + (f"; did you mean '{guess[0]}'?" if guess else ""),
-                )
-        if q is None:
-            continue
-        if q.id in seen:
-            first = seen[q.id]
-            reader.problem(
-                raw.at("id"), f"duplicate question id '{q.id}' (first at {first.source}:{first.line})"
-            )
-            continue
-        seen[q.id] = q
-        out.append(q)
-    return Bank(topics, concepts, tuple(out), tuple(files)), problems
+    for name, _, data in parsed:
+        for q, qid, concept_ids, concepts_mark, id_mark in data.questions:
+            for cid in concept_ids:
+                if cid not in concepts:
+                    guess = get_close_matches(cid, concepts, n=1)
+                    problems.append(Problem(name, *concepts_mark, f"question {qid}: unknown concept '{cid}'"
+                                            + (f"; did you mean '{guess[0]}'?" if guess else "")))
+            if q is None:
+                continue
+            if q.id in seen:
+                first = seen[q.id]
+                problems.append(Problem(name, *id_mark,
+                                        f"duplicate question id '{q.id}' (first at {first.source}:{first.line})"))
+                continue
+            seen[q.id] = q
+            out.append(q)
+    files = tuple(name for name, _, _ in parsed)
+    return Bank(topics, concepts, tuple(out), files), problems
 
 
 def _display(path: Path) -> str:
