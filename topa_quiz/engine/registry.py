@@ -95,6 +95,11 @@ _GRAD = Param(
     "gradient g of each step; repeat the option once per step (--grad 0.5 --grad 0.2)",
 )
 _EPS = "ε, added for numerical stability"
+_ADAM_MOMENTS = (
+    Param("beta1", "number", "β₁, decay of the first moment m", 0.9, low=0, high=1, high_open=True),
+    Param("beta2", "number", "β₂, decay of the second moment v", 0.999, low=0, high=1, high_open=True),
+    Param("eps", "number", _EPS, 1e-8, low=0),
+)
 _Y_TRUE = Param("y_true", "batch", "targets y; rows separated by ';'")
 
 
@@ -369,11 +374,7 @@ CALCS: tuple[Calc, ...] = (
             _PARAM,
             _GRAD,
             _lr(0.001),
-            Param("beta1", "number", "β₁, decay of the first moment m", 0.9, low=0, high=1, high_open=True),
-            Param(
-                "beta2", "number", "β₂, decay of the second moment v", 0.999, low=0, high=1, high_open=True
-            ),
-            Param("eps", "number", _EPS, 1e-8, low=0),
+            *_ADAM_MOMENTS,
             Param(
                 "weight_decay",
                 "number",
@@ -397,11 +398,7 @@ CALCS: tuple[Calc, ...] = (
             _PARAM,
             _GRAD,
             _lr(0.001),
-            Param("beta1", "number", "β₁, decay of the first moment m", 0.9, low=0, high=1, high_open=True),
-            Param(
-                "beta2", "number", "β₂, decay of the second moment v", 0.999, low=0, high=1, high_open=True
-            ),
-            Param("eps", "number", _EPS, 1e-8, low=0),
+            *_ADAM_MOMENTS,
             Param("weight_decay", "number", "decoupled weight decay λ", 0.01, low=0),
             Param("bias_correction", "flag", "divide by 1 − βᵗ", True),
         ),

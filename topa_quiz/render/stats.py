@@ -56,6 +56,16 @@ def stats_view(data: dict, bank: Bank | None, lang: str) -> RenderableType:
     table.add_column(t("right", lang), justify="right")
     table.add_column("%", justify="right")
     table.add_column("", no_wrap=True)
+
+    def concept_row(cid: str) -> None:
+        g = data["concepts"][cid]
+        table.add_row(
+            Text(f"  {concept_name(cid)}"),
+            f"{g['correct']}/{g['answers']}",
+            pct(g),
+            mastery_bar(g["accuracy"] or 0.0, 12),
+        )
+
     for tid in ordered(list(data["topics"]), topic_order):
         f = data["topics"][tid]
         table.add_row(
@@ -65,22 +75,9 @@ def stats_view(data: dict, bank: Bank | None, lang: str) -> RenderableType:
             mastery_bar(f["accuracy"] or 0.0),
         )
         for cid in ordered([c for c in data["concepts"] if c.split(".")[0] == tid], concept_order):
-            g = data["concepts"][cid]
-            table.add_row(
-                Text(f"  {concept_name(cid)}"),
-                f"{g['correct']}/{g['answers']}",
-                pct(g),
-                mastery_bar(g["accuracy"] or 0.0, 12),
-            )
-    others = [c for c in data["concepts"] if c.split(".")[0] not in data["topics"]]
-    for cid in sorted(others):
-        g = data["concepts"][cid]
-        table.add_row(
-            Text(f"  {concept_name(cid)}"),
-            f"{g['correct']}/{g['answers']}",
-            pct(g),
-            mastery_bar(g["accuracy"] or 0.0, 12),
-        )
+            concept_row(cid)
+    for cid in sorted(c for c in data["concepts"] if c.split(".")[0] not in data["topics"]):
+        concept_row(cid)
     if data["topics"]:
         parts.append(table)
 
