@@ -93,3 +93,31 @@ def test_p_after_feedback_draws_the_calculation(tmp_path):
     finally:
         proc.close(force=True)
     assert proc.exitstatus == 0
+
+
+def test_exam_countdown_moves_while_idle_and_time_up_ends_it(tmp_path):
+    """Nobody types: the countdown line above the prompt keeps changing, and at the
+    deadline the exam ends by itself with its report, every question counted wrong."""
+    env = dict(os.environ, TERM="xterm-256color")
+    env.pop("COLUMNS", None)
+    proc = pexpect.spawn(
+        str(TOPA),
+        ["exam", "-n", "2", "--minutes", "0.08", "--seed", "1", "--lang", "en"],
+        env=env,
+        encoding="utf-8",
+        dimensions=(40, 100),
+        timeout=30,
+        cwd=str(tmp_path),
+    )
+    try:
+        proc.expect("1/2")
+        shown = set()
+        for _ in range(3):  # 4.8 s exam: three distinct readings a second apart
+            proc.expect(r"⏱ (\d+:\d\d) left")
+            shown.add(proc.match.group(1))
+        proc.expect("FAIL")
+        proc.expect(pexpect.EOF)
+    finally:
+        proc.close(force=True)
+    assert len(shown) >= 2, shown
+    assert proc.exitstatus == 0

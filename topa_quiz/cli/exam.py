@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import math
+import sys
+import threading
 import time
 from collections.abc import Mapping
 from pathlib import Path
@@ -147,13 +149,66 @@ class _Clock:
         return held()
 
 
+class _LiveLine:
+    """In a terminal, rewrite the countdown line just above the prompt once a second.
+
+    The line is drawn with save-cursor / up-one-line / restore-cursor escapes, so what the
+    learner is typing on the prompt line is left where it is. Used only when both stdin and
+    stdout are terminals; piped sessions get the line once per question instead.
+    """
+
+    def __init__(self, render) -> None:  # noqa: ANN001 - () -> rich Text
+        self._render = render
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="topa-exam-countdown", daemon=True)
+
+    def _ansi(self) -> str:
+        from rich.console import Console
+
+        console = out_console()
+        sink = Console(
+            force_terminal=True,
+            color_system=console.color_system,
+            width=console.width,
+            no_color=console.no_color,
+            highlight=False,
+        )
+        with sink.capture() as captured:
+            sink.print(self._render(), end="")
+        return captured.get()
+
+    def _run(self) -> None:
+        while not self._stop.wait(1.0):
+            try:
+                sys.stdout.write("\x1b7\x1b[1A\r" + self._ansi() + "\x1b[K\x1b8")
+                sys.stdout.flush()
+            except (OSError, ValueError):  # the terminal went away: nothing to update
+                return
+
+    def __enter__(self) -> _LiveLine:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join(timeout=2.0)
+
+
 def exam(
     count: int = typer.Option(40, "--count", "-n", min=1, max=200, help="Number of questions (1-200)."),
-    minutes: float = typer.Option(60.0, "--minutes", "-m", callback=_positive_minutes,
-                                  help="Time limit in minutes; fractions work (0.5 = 30 s)."),
-    pass_mark: float = typer.Option(60.0, "--pass-mark", callback=_percent,
-                                    help="Percent of all exam questions needed to pass (0-100)."),
-    seed: Optional[int] = typer.Option(None, "--seed", help="Make the exam reproducible: same questions and order."),
+    minutes: float = typer.Option(
+        60.0,
+        "--minutes",
+        "-m",
+        callback=_positive_minutes,
+        help="Time limit in minutes; fractions work (0.5 = 30 s).",
+    ),
+    pass_mark: float = typer.Option(
+        60.0, "--pass-mark", callback=_percent, help="Percent of all exam questions needed to pass (0-100)."
+    ),
+    seed: Optional[int] = typer.Option(
+        None, "--seed", help="Make the exam reproducible: same questions and order."
+    ),
     lang: Optional[str] = LANG_OPTION,
     bank_paths: Optional[list[Path]] = BANK_OPTION,
 ) -> None:
@@ -188,16 +243,27 @@ def exam(
         tid = bank.topic_of(item.question)
         return bank.topics[tid].get(lang) if tid in bank.topics else tid
 
+    live = sys.stdin.isatty() and sys.stdout.isatty()
+    position = {"number": 0, "total": len(items)}
+
+    def progress():  # noqa: ANN202
+        return view.progress_line(clock.remaining(), position["number"], position["total"], lang)
+
     def render_question(item, number: int, total: int):  # noqa: ANN001, ANN202
         from rich.console import Group
 
+        position["number"] = number
         panel = question_panel(item, number, total, topic_name(item), lang)
         panel.subtitle = t("exam_commands", lang)
-        return Group(view.progress_line(clock.remaining(), number, total, lang), panel)
+        return panel if live else Group(progress(), panel)
 
     def ask(prompt: str) -> str:
         clock.check()
-        return ask_line(prompt)
+        if not live:
+            return ask_line(prompt)
+        console.print(progress())  # the line the ticker keeps current, just above the prompt
+        with _LiveLine(progress):
+            return ask_line(prompt)
 
     recorder = open_recorder("exam", seed, planned=count, lang=lang)
 
@@ -207,8 +273,10 @@ def exam(
             attempts.append(attempt)
             recorder.record(attempt)
 
-    console.print(t("exam_title", lang, n=len(items), minutes=duration(minutes * 60), mark=f"{pass_mark:g}"),
-                  style="bold")
+    console.print(
+        t("exam_title", lang, n=len(items), minutes=duration(minutes * 60), mark=f"{pass_mark:g}"),
+        style="bold",
+    )
     console.print(t("exam_rules", lang), style="dim")
     timed_out = interrupted = ended_early = False
     started = time.monotonic()
@@ -217,8 +285,12 @@ def exam(
             try:
                 clock.start()
                 summary = run_session(
-                    items, bank, SessionIO(ask=ask, show=console.print, record=record), lang,
-                    render_question=render_question, render_feedback=None,
+                    items,
+                    bank,
+                    SessionIO(ask=ask, show=console.print, record=record),
+                    lang,
+                    render_question=render_question,
+                    render_feedback=None,
                     render_hint=lambda item: f"[yellow]{t('no_hints', lang)}[/]",
                     render_invalid=lambda message: f"[yellow]↺ {message}[/]",
                 )
@@ -230,12 +302,24 @@ def exam(
         except TimeUp:  # the alarm rang between the end of the session and stopping the clock
             timed_out = True
         seconds = time.monotonic() - started
-        recorder.record_exam(len(items), sum(a.correct for a in attempts), pass_mark, minutes, seconds, timed_out)
+        recorder.record_exam(
+            len(items), sum(a.correct for a in attempts), pass_mark, minutes, seconds, timed_out
+        )
     finally:
         recorder.close()
     console.print()
-    console.print(view.exam_report(items, attempts, bank, lang, pass_mark=pass_mark, seconds=seconds,
-                                   timed_out=timed_out, ended_early=ended_early or len(attempts) < len(items)))
+    console.print(
+        view.exam_report(
+            items,
+            attempts,
+            bank,
+            lang,
+            pass_mark=pass_mark,
+            seconds=seconds,
+            timed_out=timed_out,
+            ended_early=ended_early or len(attempts) < len(items),
+        )
+    )
     if interrupted:
         raise typer.Exit(ExitStatus.INTERRUPTED)
 
