@@ -157,3 +157,20 @@ def test_recorded_through_the_recorder(run):
     d = stats_json(run)
     assert d["concepts"] == {"activation.relu": {"answers": 3, "correct": 2, "accuracy": 0.6667}}
     assert d["cards"]["total"] == 3
+
+
+def test_a_concept_met_through_another_topic_is_shown_under_its_own_topic(run):
+    """A perceptron question also tagged neuron.threshold: the neuron concept must not
+    appear to belong to the last topic listed."""
+    from topa_quiz.session.quiz import Attempt
+    from topa_quiz.store.recorder import open_recorder
+
+    rec = open_recorder("quiz")
+    rec.record(Attempt("perceptron.output.x", ("perceptron.output", "neuron.threshold"), "perceptron", "numeric",
+                       {}, "1", False, 3.0))
+    rec.record(Attempt("loss.mse.x", ("loss.mse",), "loss", "numeric", {}, "1", True, 3.0))
+    rec.close()
+    lines = run("stats", "--lang", "en").stdout.splitlines()
+    at = {name: next(i for i, line in enumerate(lines) if name in line)
+          for name in ("Loss functions", "Biological neuron", "threshold")}
+    assert at["Loss functions"] < at["Biological neuron"] < at["threshold"]

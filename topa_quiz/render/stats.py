@@ -76,8 +76,12 @@ def stats_view(data: dict, bank: Bank | None, lang: str) -> RenderableType:
         )
         for cid in ordered([c for c in data["concepts"] if c.split(".")[0] == tid], concept_order):
             concept_row(cid)
-    for cid in sorted(c for c in data["concepts"] if c.split(".")[0] not in data["topics"]):
-        concept_row(cid)
+    # concepts met only through questions of another topic: under their own topic's name
+    others = [c for c in data["concepts"] if c.split(".")[0] not in data["topics"]]
+    for tid in ordered(sorted({c.split(".")[0] for c in others}), topic_order):
+        table.add_row(Text(topic_name(tid), style="bold dim"), "", "", "")
+        for cid in ordered([c for c in others if c.split(".")[0] == tid], concept_order):
+            concept_row(cid)
     if data["topics"]:
         parts.append(table)
 
