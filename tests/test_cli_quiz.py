@@ -242,3 +242,12 @@ def test_read_answer_forms():
     assert isinstance(read_answer("1,5", item), Invalid)
     ans = read_answer(" 1/2 ", item)
     assert isinstance(ans, Answer) and ans.correct and ans.value == 0.5
+
+
+def test_closeness_is_one_decimal_finer_than_asked():
+    from topa_quiz.session.grading import closeness
+
+    item = _numeric_item(0)  # answer 0.5 asked to 0 decimals
+    assert closeness(1.0, item) == "off by 0.5 (high, 100%)"
+    assert closeness(0.5, item) == "exact"
+    assert closeness(0.49, _numeric_item(2)) == "off by 0.010 (low, 2.0%)"

@@ -116,7 +116,7 @@ def quiz(
     filters = Filters(tuple(topic or ()), tuple(concept or ()), tuple(qtype or ()), tuple(difficulty or ()))
     pool = select_questions(bank, filters)
     rng = np.random.default_rng(seed)
-    items = build_items(draw(pool, min(count, max(len(pool), count)), rng), bank, rng, lang)
+    items = build_items(draw(pool, count, rng), bank, rng, lang)
     if not items:
         raise UsageError("none of the matching questions could be built; run 'topa bank validate'")
     from ..store.recorder import open_recorder

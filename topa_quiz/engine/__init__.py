@@ -18,11 +18,10 @@ from __future__ import annotations
 
 from .registry import CALCS, Calc, Param, lookup
 
-__all__ = ["CALCS", "Calc", "Calculation", "EngineError", "Param", "Step", "calculations", "compute", "lookup"]
+__all__ = ["CALCS", "Calc", "Calculation", "EngineError", "Param", "Step", "compute", "lookup"]
 
 _LAZY = {
     "compute": "api",
-    "calculations": "api",
     "Calculation": "core",
     "EngineError": "core",
     "Step": "core",

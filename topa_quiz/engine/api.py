@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 
 import numpy as np
 
-from . import registry
 from .core import (
     Calculation,
     EngineError,
@@ -115,8 +114,3 @@ def compute(name: str, **params: object) -> Calculation:
             for s in steps
         ),
     )
-
-
-def calculations() -> Mapping[str, Calc]:
-    """Every registered calculation, by name."""
-    return registry.BY_NAME

@@ -18,11 +18,9 @@ def value_text(v: object, digits: int = 6) -> str:
     if isinstance(v, (int, float)):
         return fmt(v, digits)
     if isinstance(v, list):
-        return (
-            fmt_array(v, digits)
-            if v and not isinstance(v[0], list) or not v
-            else "; ".join(fmt_array(r, digits) for r in v)
-        )
+        if v and isinstance(v[0], list):  # rows of a batch
+            return "; ".join(fmt_array(r, digits) for r in v)
+        return fmt_array(v, digits)
     return str(v)
 
 
@@ -39,10 +37,10 @@ def steps_table(calc: Calculation, title: str | None = None) -> Table:
 
 def inputs_text(inputs: Mapping[str, object]) -> Text:
     parts = Text()
-    for i, (k, v) in enumerate(inputs.items()):
+    for k, v in inputs.items():
         if v is None:
             continue
-        if i:
+        if parts:
             parts.append("  ")
         parts.append(f"{k}", style="cyan")
         parts.append(f"={value_text(v)}")

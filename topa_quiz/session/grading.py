@@ -79,7 +79,7 @@ def closeness(value: float, item: Item) -> str:
     rel = abs(diff) / abs(target) if target else math.inf
     side = "high" if diff > 0 else "low"
     rel_text = "" if not math.isfinite(rel) else f", {rel:.1%}" if rel < 1 else f", {rel:.0%}"
-    return f"off by {format_value(abs(diff), (item.decimals or 2) + 1)} ({side}{rel_text})"
+    return f"off by {format_value(abs(diff), (2 if item.decimals is None else item.decimals) + 1)} ({side}{rel_text})"
 
 
 def _expected(item: Item, lang: str) -> str:

@@ -27,7 +27,6 @@ class Attempt:
     given: str | None  # None when skipped
     correct: bool
     seconds: float
-    item: Item | None = None
 
     @property
     def skipped(self) -> bool:
@@ -81,7 +80,6 @@ def attempt_for(item: Item, bank: Bank, answer: Answer | None, seconds: float) -
         given=None if answer is None else answer.given,
         correct=bool(answer and answer.correct),
         seconds=round(seconds, 3),
-        item=item,
     )
 
 
