@@ -59,22 +59,38 @@ def _quiz(run, bank_file, *args, input):
     return run("quiz", "--bank", str(bank_file), "--topic", "drill", "--lang", "en", *args, input=input)
 
 
-def _correct_option(output: str, panel: int) -> str:
-    """The number of the '(0, 1)' option in the given question panel."""
-    block = output.split(f"{panel}/3")[1]
+def _panels(output: str) -> list[str]:
+    """Each question panel's text, in order."""
+    return re.split(r"╭─ \d+/\d+ ", output)[1:]
+
+
+def _correct_option(panel: str) -> str:
+    """The number shown before the '(0, 1)' option in a panel."""
     for mark, digit in zip("①②③④", "1234", strict=True):
-        if re.search(mark + r" \(0, 1\)", block):
+        if re.search(mark + r" \(0, 1\)", panel):
             return digit
     raise AssertionError("no option (0, 1) shown")
 
 
+def _right_answer(panel: str) -> str:
+    if "O / X" in panel:
+        return "o"
+    if "(0, 1)" in panel:
+        return _correct_option(panel)
+    return "0.5"
+
+
 def test_full_session_scores_and_explains(run, bank_file):
-    probe = _quiz(run, bank_file, "-n", "3", "--seed", "4", "--type", "choice", input="q\n")
-    digit = _correct_option(probe.stdout.replace("1/1", "1/3"), 1)
-    r = _quiz(run, bank_file, "-n", "3", "--seed", "4", input=f"{digit}\no\n0.5\n")
+    # a first run that skips everything shows the seeded order; the second answers it right
+    probe = _quiz(run, bank_file, "-n", "3", "--seed", "4", input="s\ns\ns\n")
+    answers = [_right_answer(p) for p in _panels(probe.stdout)]
+    digit = _correct_option(next(p for p in _panels(probe.stdout) if "(0, 1)" in p))
+    assert sorted(answers) == sorted(["0.5", "o", digit])  # one of each type
+    r = _quiz(run, bank_file, "-n", "3", "--seed", "4", input="\n".join(answers) + "\n")
     out = r.stdout
     assert r.exit_code == 0, r.stderr
-    assert out.count("✔ Correct!") + out.count("✘ Not quite.") == 3
+    assert out.count("✔ Correct!") == 3 and "✘" not in out
+    assert "Score: 3/3 (100%)" in out
     assert "The answer is 0.50." in out
     assert "Worked steps (sigmoid)" in out
 
@@ -96,7 +112,7 @@ def test_invalid_inputs_are_asked_again_and_never_counted(run, bank_file):
 
 def test_choice_rejects_out_of_range_and_accepts_circled(run, bank_file):
     probe = _quiz(run, bank_file, "-n", "1", "--seed", "2", "--type", "choice", input="q\n")
-    digit = _correct_option(probe.stdout.replace("1/1", "1/3"), 1)
+    digit = _correct_option(_panels(probe.stdout)[0])
     circled = "①②③④"[int(digit) - 1]
     r = _quiz(run, bank_file, "-n", "1", "--seed", "2", "--type", "choice", input=f"5\n0\n{circled}\n")
     assert r.stdout.count("↺ type an option number from 1 to 4") == 2
@@ -105,12 +121,12 @@ def test_choice_rejects_out_of_range_and_accepts_circled(run, bank_file):
 
 def test_wrong_choice_shows_its_rationale(run, bank_file):
     probe = _quiz(run, bank_file, "-n", "1", "--seed", "2", "--type", "choice", input="q\n")
-    digit = _correct_option(probe.stdout.replace("1/1", "1/3"), 1)
+    digit = _correct_option(_panels(probe.stdout)[0])
     wrong = "1" if digit != "1" else "2"
     r = _quiz(run, bank_file, "-n", "1", "--seed", "2", "--type", "choice", input=f"{wrong}\n")
     assert "✘ Not quite." in r.stdout
     assert "Answer: " in r.stdout and "(0, 1)" in r.stdout
-    assert re.search(r"Your choice . .*: that is (tanh|ReLU)'s range|a linear function", r.stdout)
+    assert re.search(r"Your choice . .*: (that is (tanh|ReLU)'s range|a linear function)", r.stdout)
 
 
 def test_hint_skip_and_quit(run, bank_file):

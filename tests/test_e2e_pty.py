@@ -13,21 +13,30 @@ pexpect = pytest.importorskip("pexpect")
 TOPA = Path(sys.executable).with_name("topa")
 
 
-@pytest.fixture
-def child(tmp_path):
-    bank = tmp_path / "drill.yaml"
-    bank.write_text(BANK, encoding="utf-8")
+def spawn(tmp_path, *args, width=90):
+    """The installed topa in a 40-row pseudo-terminal of ``width`` columns."""
     env = dict(os.environ, TERM="xterm-256color")
     env.pop("COLUMNS", None)  # the pty's own size decides
-    proc = pexpect.spawn(
+    return pexpect.spawn(
         str(TOPA),
-        ["quiz", "-n", "3", "--seed", "1", "--bank", str(bank), "--topic", "drill", "--lang", "en"],
+        list(args),
         env=env,
         encoding="utf-8",
-        dimensions=(40, 90),
+        dimensions=(40, width),
         timeout=30,
         cwd=str(tmp_path),
     )
+
+
+def drill_quiz(tmp_path, *args):
+    bank = tmp_path / "drill.yaml"
+    bank.write_text(BANK, encoding="utf-8")
+    return spawn(tmp_path, "quiz", "--bank", str(bank), "--topic", "drill", "--lang", "en", *args)
+
+
+@pytest.fixture
+def child(tmp_path):
+    proc = drill_quiz(tmp_path, "-n", "3", "--seed", "1")
     yield proc
     if proc.isalive():
         proc.terminate(force=True)
@@ -67,19 +76,7 @@ def test_end_of_input_in_a_terminal(child):
 
 
 def test_p_after_feedback_draws_the_calculation(tmp_path):
-    bank = tmp_path / "drill.yaml"
-    bank.write_text(BANK, encoding="utf-8")
-    env = dict(os.environ, TERM="xterm-256color")
-    env.pop("COLUMNS", None)
-    proc = pexpect.spawn(
-        str(TOPA),
-        ["quiz", "-n", "1", "--bank", str(bank), "--topic", "drill", "--type", "numeric", "--lang", "en"],
-        env=env,
-        encoding="utf-8",
-        dimensions=(40, 90),
-        timeout=30,
-        cwd=str(tmp_path),
-    )
+    proc = drill_quiz(tmp_path, "-n", "1", "--type", "numeric")
     try:
         proc.expect("Compute σ\\(0\\)")
         proc.expect("›")
@@ -98,24 +95,17 @@ def test_p_after_feedback_draws_the_calculation(tmp_path):
 def test_exam_countdown_moves_while_idle_and_time_up_ends_it(tmp_path):
     """Nobody types: the countdown line above the prompt keeps changing, and at the
     deadline the exam ends by itself with its report, every question counted wrong."""
-    env = dict(os.environ, TERM="xterm-256color")
-    env.pop("COLUMNS", None)
-    proc = pexpect.spawn(
-        str(TOPA),
-        ["exam", "-n", "2", "--minutes", "0.08", "--seed", "1", "--lang", "en"],
-        env=env,
-        encoding="utf-8",
-        dimensions=(40, 100),
-        timeout=30,
-        cwd=str(tmp_path),
-    )
+    proc = spawn(tmp_path, "exam", "-n", "2", "--minutes", "0.08", "--seed", "1", "--lang", "en", width=100)
     try:
         proc.expect("1/2")
         shown = set()
         for _ in range(3):  # 4.8 s exam: three distinct readings a second apart
             proc.expect(r"⏱ (\d+:\d\d) left")
             shown.add(proc.match.group(1))
-        proc.expect("FAIL")
+        proc.expect("FAIL")  # styles sit between the words in a terminal
+        proc.expect("0/2")
+        proc.expect("time is up")
+        proc.expect(r"unanswered 2")
         proc.expect(pexpect.EOF)
     finally:
         proc.close(force=True)

@@ -206,6 +206,11 @@ def test_two_writers_at_once_keep_every_row(tmp_path):
 def test_version_and_stats_say_where_the_database_is(tmp_path, run):
     r = run("--version")
     assert r.exit_code == 0 and str(_db(tmp_path)) in r.stdout
+    rec = open_recorder("quiz")
+    rec.record(_attempt(1))
+    rec.close()
+    r = run("stats", "--lang", "en")
+    assert r.exit_code == 0 and str(_db(tmp_path)) in r.stdout.replace("\n", "")
 
 
 def test_params_of_numeric_questions_are_recorded(tmp_path, run):
