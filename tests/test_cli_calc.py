@@ -81,3 +81,13 @@ def test_group_without_command_shows_help_and_no_empty_error(run):
     assert r.exit_code == 2
     assert "validate" in r.output
     assert "error:" not in r.output + r.stderr
+
+
+def test_calc_reads_numbers_as_the_quiz_does(run):
+    """One grammar for typed numbers: fractions work, 1e999 is not finite, 1_000 is not a number."""
+    data = json.loads(run("calc", "relu", "1/2", "-1/4", "--json").stdout)
+    assert data["inputs"] == {"x": [0.5, -0.25]} and data["result"] == [0.5, 0.0]
+    r = run("calc", "sigmoid", "1e999")
+    assert r.exit_code == 2 and "X: expected a finite number, got '1e999'" in r.stderr
+    r = run("calc", "sigmoid", "1_000")
+    assert r.exit_code == 2 and "X: expected a number, got '1_000'" in r.stderr

@@ -5,21 +5,18 @@ Strict and explicit: every rejection names the option and what was wrong.
 
 from __future__ import annotations
 
-import math
-
 from ..engine.registry import Param
 from ..errors import UsageError
+from ..session.numbers import names_infinity, parse_number
 
 
 def _number(option: str, text: str) -> float:
-    t = text.strip()
-    try:
-        v = float(t)
-    except ValueError:
-        raise UsageError(f"{option}: expected a number, got '{text}'") from None
-    if not math.isfinite(v) or t.lower().lstrip("+-") in ("nan", "inf", "infinity"):
+    value = parse_number(text)
+    if value is not None:
+        return value
+    if names_infinity(text):
         raise UsageError(f"{option}: expected a finite number, got '{text}'")
-    return v
+    raise UsageError(f"{option}: expected a number, got '{text}'")
 
 
 def _row(option: str, text: str) -> list[float]:
@@ -76,8 +73,6 @@ def positional_numbers(option: str, tokens: list[str]) -> float | list[float]:
 
 
 def _looks_numeric(tok: str) -> bool:
-    try:
-        float(tok.split(",")[0])
-    except ValueError:
-        return False
-    return True
+    """A negative number ('-2', '-1/2', '-inf') rather than an option ('-x')."""
+    first = tok.split(",")[0]
+    return parse_number(first) is not None or names_infinity(first)

@@ -8,14 +8,12 @@ counted unless it is a valid answer.
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass
-from fractions import Fraction
 
 from .items import CIRCLED, Item, format_value
+from .numbers import parse_number
 
 COMMANDS = {"?": "hint", "h": "hint", "s": "skip", "q": "quit", "p": "plot"}
-_NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
 
 
 @dataclass(frozen=True)
@@ -34,25 +32,6 @@ class Answer:
     correct: bool
     value: float | None = None  # numeric answers
     choice: int | None = None  # choice answers: 0-based index
-
-
-def parse_number(text: str) -> float | None:
-    """0.5, .5, -0.25, 5e-1 and fractions 1/2; None for anything else (1,5 nan inf 1e999)."""
-    t = text.strip()
-    if "/" in t:
-        num, _, den = t.partition("/")
-        if not (_NUMBER.fullmatch(num.strip()) and _NUMBER.fullmatch(den.strip())):
-            return None
-        try:
-            frac = Fraction(num.strip()) / Fraction(den.strip())
-        except (ZeroDivisionError, ValueError):
-            return None
-        v = float(frac)
-    else:
-        if not _NUMBER.fullmatch(t):
-            return None
-        v = float(t)
-    return v if math.isfinite(v) else None
 
 
 def grade_numeric(value: float, item: Item) -> bool:
