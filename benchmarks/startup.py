@@ -37,7 +37,9 @@ def timed(cmd: list[str], env: dict[str, str], stdin: bytes = b"q\n") -> float:
     proc = subprocess.run(cmd, env=env, input=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     elapsed = time.perf_counter() - start
     if proc.returncode != 0:
-        raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{proc.stderr.decode(errors='replace')}")
+        raise SystemExit(
+            f"{' '.join(cmd)} failed ({proc.returncode}):\n{proc.stderr.decode(errors='replace')}"
+        )
     return elapsed
 
 
@@ -50,7 +52,11 @@ def heavy_imports(env: dict[str, str]) -> dict[str, list[str]]:
         "import topa_quiz.cli": [PY, "-X", "importtime", "-c", "import topa_quiz.cli"],
     }.items():
         proc = subprocess.run(cmd, env=env, capture_output=True, text=True)
-        modules = {line.rsplit("|", 1)[-1].strip() for line in proc.stderr.splitlines() if line.startswith("import time:")}
+        modules = {
+            line.rsplit("|", 1)[-1].strip()
+            for line in proc.stderr.splitlines()
+            if line.startswith("import time:")
+        }
         out[label] = sorted(m for m in heavy if m in modules)
     return out
 
@@ -59,14 +65,18 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("-n", "--repeat", type=int, default=15, help="runs per command (default 15)")
     ap.add_argument("--big", type=Path, help="a big bank directory (default: written to a temp dir)")
-    ap.add_argument("--size", type=int, default=10_000, help="questions in the written big bank (default 10000)")
+    ap.add_argument(
+        "--size", type=int, default=10_000, help="questions in the written big bank (default 10000)"
+    )
     ap.add_argument("--json", action="store_true", help="print the figures as JSON too")
     args = ap.parse_args()
     if not Path(TOPA).exists():
         raise SystemExit(f"no topa executable next to {PY}; run with the project's venv python")
 
     tmp = tempfile.TemporaryDirectory(prefix="topa-bench-")
-    env = {k: v for k, v in os.environ.items() if k not in ("TOPA_BANK", "TOPA_LANG", "PYTHONPROFILEIMPORTTIME")}
+    env = {
+        k: v for k, v in os.environ.items() if k not in ("TOPA_BANK", "TOPA_LANG", "PYTHONPROFILEIMPORTTIME")
+    }
     env.update(TOPA_HOME=str(Path(tmp.name) / "home"), NO_COLOR="1", COLUMNS="100")
     big = args.big
     if big is None:
@@ -101,18 +111,24 @@ def main() -> int:
     commands["BIG without the cache (3 runs)"] = (cold_cmd, "B")
     median = {name: statistics.median(times) for name, times in runs.items()}
 
-    rows = [(f"floor {k}: {' '.join(cmd[1:])}", median[f"floor {k}"], None, None) for k, cmd in floors.items()]
+    rows = [
+        (f"floor {k}: {' '.join(cmd[1:])}", median[f"floor {k}"], None, None) for k, cmd in floors.items()
+    ]
     for name, (_, floor) in commands.items():
         base = median[f"floor {floor}"]
         rows.append((f"{name}  (vs {floor})", median[name], median[name] - base, median[name] / base))
     print(f"{args.repeat} runs each, medians; python {sys.version.split()[0]}; big bank: {big}")
     print(f"{'command':<48} {'median':>9} {'over floor':>11} {'ratio':>6}")
     for label, m, over, ratio in rows:
-        print(f"{label:<48} {m * 1000:>7.0f}ms {'' if over is None else f'{over * 1000:+9.0f}ms':>11} "
-              f"{'' if ratio is None else f'{ratio:5.2f}x':>6}")
+        print(
+            f"{label:<48} {m * 1000:>7.0f}ms {'' if over is None else f'{over * 1000:+9.0f}ms':>11} "
+            f"{'' if ratio is None else f'{ratio:5.2f}x':>6}"
+        )
     imports = heavy_imports(env)
     for label, mods in imports.items():
-        print(f"{label} imports: {', '.join(mods) if mods else 'none of numpy, yaml, sqlite3, plotext, fsrs'}")
+        print(
+            f"{label} imports: {', '.join(mods) if mods else 'none of numpy, yaml, sqlite3, plotext, fsrs'}"
+        )
     numpy_on_help = "numpy" in imports["topa --help"]
     print("topa --help imports numpy: " + ("YES (it must not)" if numpy_on_help else "no (good)"))
     if args.json:

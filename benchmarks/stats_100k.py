@@ -24,9 +24,11 @@ from pathlib import Path
 import numpy as np
 
 # the real root command; registers `stats` if cli/__init__ does not wire it in yet
-BOOT = ("from topa_quiz.cli import app, stats\n"
-        "if 'stats' not in {c.name for c in app.registered_commands}: stats.register(app)\n"
-        "app()")
+BOOT = (
+    "from topa_quiz.cli import app, stats\n"
+    "if 'stats' not in {c.name for c in app.registered_commands}: stats.register(app)\n"
+    "app()"
+)
 
 
 def fill(home: Path, answers: int, seed: int = 0) -> None:
@@ -41,14 +43,24 @@ def fill(home: Path, answers: int, seed: int = 0) -> None:
     conn = connect()
     per_session = 20
     sessions = answers // per_session + 1
-    starts = sorted(now - timedelta(days=365) + timedelta(seconds=float(s))
-                    for s in rng.uniform(0, 365 * 86400, sessions))
+    starts = sorted(
+        now - timedelta(days=365) + timedelta(seconds=float(s)) for s in rng.uniform(0, 365 * 86400, sessions)
+    )
     with conn:
         conn.execute("BEGIN")
-        conn.executemany("INSERT INTO sessions(id, mode, started_at, ended_at, seed, planned, lang)"
-                         " VALUES (?, ?, ?, ?, NULL, 20, 'ko')",
-                         [(i + 1, "exam" if i % 200 == 0 else "quiz", s.isoformat(timespec="microseconds"),
-                           s.isoformat(timespec="microseconds")) for i, s in enumerate(starts)])
+        conn.executemany(
+            "INSERT INTO sessions(id, mode, started_at, ended_at, seed, planned, lang)"
+            " VALUES (?, ?, ?, ?, NULL, 20, 'ko')",
+            [
+                (
+                    i + 1,
+                    "exam" if i % 200 == 0 else "quiz",
+                    s.isoformat(timespec="microseconds"),
+                    s.isoformat(timespec="microseconds"),
+                )
+                for i, s in enumerate(starts)
+            ],
+        )
         picks = rng.integers(0, len(questions), answers)
         right = rng.random(answers) < 0.7
         rows = []
@@ -56,16 +68,39 @@ def fill(home: Path, answers: int, seed: int = 0) -> None:
             sid = i // per_session
             qid, topic, concepts, kind = questions[picks[i]]
             when = starts[sid] + timedelta(seconds=30 * (i % per_session))
-            rows.append((sid + 1, qid, topic, concepts, kind, "{}", "1", int(right[i]), 12.5,
-                         when.isoformat(timespec="microseconds")))
-        conn.executemany("INSERT INTO answers(session_id, question_id, topic, concepts, kind, params, given,"
-                         " correct, seconds, answered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
-        conn.executemany("INSERT INTO cards(question_id, due, card) VALUES (?, ?, '{}')",
-                         [(q[0], (now + timedelta(days=float(d))).isoformat(timespec="microseconds"))
-                          for q, d in zip(questions, rng.uniform(-10, 30, len(questions)), strict=True)])
-        conn.executemany("INSERT INTO exams VALUES (?, 40, ?, 60, ?, 60, 3000, 0)",
-                         [(i + 1, int(c), int(c >= 24)) for i, c in
-                          zip(range(0, sessions, 200), rng.integers(15, 40, sessions), strict=False)])
+            rows.append(
+                (
+                    sid + 1,
+                    qid,
+                    topic,
+                    concepts,
+                    kind,
+                    "{}",
+                    "1",
+                    int(right[i]),
+                    12.5,
+                    when.isoformat(timespec="microseconds"),
+                )
+            )
+        conn.executemany(
+            "INSERT INTO answers(session_id, question_id, topic, concepts, kind, params, given,"
+            " correct, seconds, answered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
+        conn.executemany(
+            "INSERT INTO cards(question_id, due, card) VALUES (?, ?, '{}')",
+            [
+                (q[0], (now + timedelta(days=float(d))).isoformat(timespec="microseconds"))
+                for q, d in zip(questions, rng.uniform(-10, 30, len(questions)), strict=True)
+            ],
+        )
+        conn.executemany(
+            "INSERT INTO exams VALUES (?, 40, ?, 60, ?, 60, 3000, 0)",
+            [
+                (i + 1, int(c), int(c >= 24))
+                for i, c in zip(range(0, sessions, 200), rng.integers(15, 40, sessions), strict=False)
+            ],
+        )
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.close()
 
@@ -90,8 +125,10 @@ def main() -> None:
         home = Path(tmp)
         start = time.perf_counter()
         fill(home, args.answers)
-        print(f"filled {args.answers:,} answers in {time.perf_counter() - start:.2f} s "
-              f"({(home / 'progress.sqlite3').stat().st_size / 1e6:.1f} MB)")
+        print(
+            f"filled {args.answers:,} answers in {time.perf_counter() - start:.2f} s "
+            f"({(home / 'progress.sqlite3').stat().st_size / 1e6:.1f} MB)"
+        )
         env = dict(os.environ, TOPA_HOME=str(home), COLUMNS="100")
         py = sys.executable
         from topa_quiz.store.db import connect
@@ -101,14 +138,20 @@ def main() -> None:
         start = time.perf_counter()
         for _ in range(args.runs):
             collect(conn)
-        print(f"store.stats.collect (in process, all SQL):  {1000 * (time.perf_counter() - start) / args.runs:7.1f} ms")
+        print(
+            f"store.stats.collect (in process, all SQL):  {1000 * (time.perf_counter() - start) / args.runs:7.1f} ms"
+        )
         conn.close()
         floor = median_seconds([py, "-c", "import typer, rich, numpy"], args.runs, env)
         as_json = median_seconds([py, "-c", BOOT, "stats", "--json"], args.runs, env)
         text = median_seconds([py, "-c", BOOT, "stats"], args.runs, env)
         print(f"floor  python -c 'import typer, rich, numpy': {1000 * floor:7.1f} ms")
-        print(f"topa stats --json:                            {1000 * as_json:7.1f} ms  ratio {as_json / floor:.2f}")
-        print(f"topa stats (Rich tables, bank names):         {1000 * text:7.1f} ms  ratio {text / floor:.2f}")
+        print(
+            f"topa stats --json:                            {1000 * as_json:7.1f} ms  ratio {as_json / floor:.2f}"
+        )
+        print(
+            f"topa stats (Rich tables, bank names):         {1000 * text:7.1f} ms  ratio {text / floor:.2f}"
+        )
 
 
 if __name__ == "__main__":

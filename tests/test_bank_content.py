@@ -103,8 +103,13 @@ def texts(q):  # noqa: ANN001, ANN201
 
 
 def test_every_text_has_korean_and_english(bank):
-    bad = [f"{q.id}: {name}.{lang}" for q in bank.questions for name, t in texts(q)
-           for lang in ("ko", "en") if not t.get(lang).strip()]
+    bad = [
+        f"{q.id}: {name}.{lang}"
+        for q in bank.questions
+        for name, t in texts(q)
+        for lang in ("ko", "en")
+        if not t.get(lang).strip()
+    ]
     assert bad == []
 
 
@@ -177,14 +182,20 @@ def claims(bank: Bank, about: re.Pattern[str], says: re.Pattern[str]) -> list[st
     return out
 
 
-SIGMOID_SLOPE = re.compile(r"σ′|σ'|sigmoid[- ]?(derivative|slope|gradient)|시그모이드[^ ]* ?(미분|기울기|도함수)|"
-                           r"(derivative|slope|gradient|미분|기울기|도함수) of (the )?sigmoid", re.I)
+SIGMOID_SLOPE = re.compile(
+    r"σ′|σ'|sigmoid[- ]?(derivative|slope|gradient)|시그모이드[^ ]* ?(미분|기울기|도함수)|"
+    r"(derivative|slope|gradient|미분|기울기|도함수) of (the )?sigmoid",
+    re.I,
+)
 
 
 def test_no_text_says_the_sigmoid_slope_peaks_at_0_5_or_0_3(bank):
-    maximum = re.compile(r"(최댓값|최대값|최대|maximum|max|peaks? at|at most)\s*(은|는|이|가|값|of|is|:|=|≈)?\s*"
-                         r"(?<![\d.])0\.(5|3)(?!\d)"
-                         r"|(?<![\d.])0\.(5|3)(?!\d)\s*(이|가|으로|로|is)?\s*(최댓값|최대값|최대|the maximum|its maximum)", re.I)
+    maximum = re.compile(
+        r"(최댓값|최대값|최대|maximum|max|peaks? at|at most)\s*(은|는|이|가|값|of|is|:|=|≈)?\s*"
+        r"(?<![\d.])0\.(5|3)(?!\d)"
+        r"|(?<![\d.])0\.(5|3)(?!\d)\s*(이|가|으로|로|is)?\s*(최댓값|최대값|최대|the maximum|its maximum)",
+        re.I,
+    )
     assert claims(bank, SIGMOID_SLOPE, maximum) == []
 
 
@@ -223,20 +234,39 @@ def test_the_fact_checks_catch_the_mistakes_they_look_for():
     from topa_quiz.bank.model import Question, Text
 
     def fake(ko: str, en: str) -> Bank:
-        q = Question(id="t.x", concepts=("activation.sigmoid",), type="ox", prompt=Text("가", "a"),
-                     explanation=Text(ko, en), answer="O")
+        q = Question(
+            id="t.x",
+            concepts=("activation.sigmoid",),
+            type="ox",
+            prompt=Text("가", "a"),
+            explanation=Text(ko, en),
+            answer="O",
+        )
         return Bank({}, {}, (q,))
 
     planted = [
         (test_no_text_says_the_sigmoid_slope_peaks_at_0_5_or_0_3, "σ′의 최댓값은 0.5입니다.", "ok."),
-        (test_no_text_says_the_sigmoid_slope_peaks_at_0_5_or_0_3, "가", "The sigmoid derivative peaks at 0.3."),
+        (
+            test_no_text_says_the_sigmoid_slope_peaks_at_0_5_or_0_3,
+            "가",
+            "The sigmoid derivative peaks at 0.3.",
+        ),
         (test_no_text_gives_tanh_slope_a_maximum_below_1, "tanh의 미분은 최댓값이 0.25이다.", "ok."),
         (test_the_perceptron_is_rosenblatts_of_1957, "로젠블랫은 1958년에 퍼셉트론을 제안했다.", "ok."),
-        (test_inverted_dropout_scales_by_1_over_1_minus_p, "가", "Inverted dropout scales kept units by 1/p."),
+        (
+            test_inverted_dropout_scales_by_1_over_1_minus_p,
+            "가",
+            "Inverted dropout scales kept units by 1/p.",
+        ),
         (test_adam_default_betas, "가", "Adam's default β₁ is 0.99."),
     ]
     for check, ko, en in planted:
         with pytest.raises(AssertionError):
             check(fake(ko, en))
     for check, _, _ in planted:
-        check(fake("σ′의 최댓값은 0.25입니다. 로젠블랫(1957).", "Dropout scales by 1/(1 − p); β₁ defaults to 0.9."))
+        check(
+            fake(
+                "σ′의 최댓값은 0.25입니다. 로젠블랫(1957).",
+                "Dropout scales by 1/(1 − p); β₁ defaults to 0.9.",
+            )
+        )

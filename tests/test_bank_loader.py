@@ -51,7 +51,9 @@ def where(p: Problem) -> tuple[str, int, int]:
 
 
 def test_a_valid_small_bank_loads_without_problems(tmp_path):
-    path = write("q.yaml", """
+    path = write(
+        "q.yaml",
+        """
         questions:
           - id: t.ok
             concepts: [activation.sigmoid]
@@ -59,39 +61,48 @@ def test_a_valid_small_bank_loads_without_problems(tmp_path):
             prompt: {ko: 가, en: a}
             answer: O
             explanation: {ko: 가, en: a}
-        """)
+        """,
+    )
     bank, problems = validate([path])
     assert problems == []
     assert "t.ok" in {q.id for q in bank.questions}
 
 
 def test_yaml_syntax_error_names_the_character():
-    path = write("q.yaml", """
+    path = write(
+        "q.yaml",
+        """
         questions:
           - id: t.syntax
             concepts: [activation.sigmoid]
             type: ox: 1
-        """)
+        """,
+    )
     p = one(load(path), "mapping values are not allowed")
     assert where(p) == ("q.yaml", 4, 13)  # the second ':' on line 4
     assert str(p).startswith("q.yaml:4:13: ")
 
 
 def test_missing_field_points_at_the_question():
-    path = write("q.yaml", """
+    path = write(
+        "q.yaml",
+        """
         questions:
           - id: t.missing
             concepts: [activation.sigmoid]
             type: ox
             prompt: {ko: 가, en: a}
             answer: O
-        """)
+        """,
+    )
     p = one(load(path), "missing 'explanation'")
     assert where(p) == ("q.yaml", 2, 5)  # the question mapping starts at 'id' on line 2
 
 
 def test_mistyped_fields():
-    path = write("q.yaml", """
+    path = write(
+        "q.yaml",
+        """
         questions:
           - id: t.types
             concepts: [activation.sigmoid]
@@ -100,26 +111,32 @@ def test_mistyped_fields():
             prompt: 그냥 문장
             answer: O
             explanation: {ko: 가, en: a}
-        """)
+        """,
+    )
     problems = load(path)
     assert where(one(problems, "'difficulty' must be 1, 2 or 3")) == ("q.yaml", 5, 17)
     assert where(one(problems, "'prompt' must be a mapping with ko and en")) == ("q.yaml", 6, 13)
 
 
 def test_mistyped_type():
-    path = write("q.yaml", """
+    path = write(
+        "q.yaml",
+        """
         questions:
           - id: t.kind
             concepts: [activation.sigmoid]
             type: truefalse
             prompt: {ko: 가, en: a}
             explanation: {ko: 가, en: a}
-        """)
+        """,
+    )
     assert where(one(load(path), "'type' must be one of")) == ("q.yaml", 4, 11)
 
 
 def test_duplicate_ids_across_two_files(tmp_path):
-    write("bank/a.yaml", """
+    write(
+        "bank/a.yaml",
+        """
         questions:
           - id: t.dup
             concepts: [activation.sigmoid]
@@ -127,8 +144,11 @@ def test_duplicate_ids_across_two_files(tmp_path):
             prompt: {ko: 가, en: a}
             answer: O
             explanation: {ko: 가, en: a}
-        """)
-    write("bank/b.yaml", """
+        """,
+    )
+    write(
+        "bank/b.yaml",
+        """
         # the same id again, in another file
         questions:
           - id: t.other
@@ -143,7 +163,8 @@ def test_duplicate_ids_across_two_files(tmp_path):
             prompt: {ko: 다, en: c}
             answer: X
             explanation: {ko: 다, en: c}
-        """)
+        """,
+    )
     p = one(load(tmp_path / "bank"), "duplicate question id 't.dup'")
     assert where(p) == (os.path.join("bank", "b.yaml"), 9, 9)  # the id's value
     assert f"first at {os.path.join('bank', 'a.yaml')}:2" in p.message
@@ -152,7 +173,9 @@ def test_duplicate_ids_across_two_files(tmp_path):
 def test_an_id_that_clashes_with_the_bundled_bank():
     bundled = load_bank()[0]
     taken = bundled.questions[0].id
-    path = write("q.yaml", f"""
+    path = write(
+        "q.yaml",
+        f"""
         questions:
           - id: {taken}
             concepts: [activation.sigmoid]
@@ -160,13 +183,16 @@ def test_an_id_that_clashes_with_the_bundled_bank():
             prompt: {{ko: 가, en: a}}
             answer: O
             explanation: {{ko: 가, en: a}}
-        """)
+        """,
+    )
     p = one(load(path), f"duplicate question id '{taken}'")
     assert where(p) == ("q.yaml", 2, 9)
 
 
 def test_unknown_concept_with_a_suggestion():
-    path = write("q.yaml", """
+    path = write(
+        "q.yaml",
+        """
         questions:
           - id: t.concept
             concepts:
@@ -175,14 +201,17 @@ def test_unknown_concept_with_a_suggestion():
             prompt: {ko: 가, en: a}
             answer: O
             explanation: {ko: 가, en: a}
-        """)
+        """,
+    )
     p = one(load(path), "unknown concept 'activation.sigmod'")
     assert "did you mean 'activation.sigmoid'" in p.message
     assert (p.file, p.line) == ("q.yaml", 4)
 
 
 def test_answer_index_out_of_range():
-    path = write("q.yaml", """
+    path = write(
+        "q.yaml",
+        """
         questions:
           - id: t.answer
             concepts: [activation.sigmoid]
@@ -195,13 +224,16 @@ def test_answer_index_out_of_range():
               - {ko: 넷, en: four, why: {ko: 왜, en: why}}
             answer: 5
             explanation: {ko: 가, en: a}
-        """)
+        """,
+    )
     p = one(load(path), "'answer' must be the number of the correct option, 1 to 4, got 5")
     assert where(p) == ("q.yaml", 11, 13)
 
 
 def test_unknown_engine_calculation():
-    path = write("q.yaml", """
+    path = write(
+        "q.yaml",
+        """
         questions:
           - id: t.calc
             concepts: [activation.sigmoid]
@@ -209,14 +241,17 @@ def test_unknown_engine_calculation():
             calc: sigmod
             prompt: {ko: 가, en: a}
             explanation: {ko: 가, en: a}
-        """)
+        """,
+    )
     p = one(load(path), "unknown engine calculation 'sigmod'")
     assert "did you mean 'sigmoid'" in p.message
     assert where(p) == ("q.yaml", 5, 11)
 
 
 def test_unknown_parameter():
-    path = write("q.yaml", """
+    path = write(
+        "q.yaml",
+        """
         questions:
           - id: t.param
             concepts: [activation.sigmoid]
@@ -227,14 +262,17 @@ def test_unknown_parameter():
               y: 2
             prompt: {ko: 가, en: a}
             explanation: {ko: 가, en: a}
-        """)
+        """,
+    )
     p = one(load(path), "'sigmoid' has no parameter 'y'")
     assert (p.file, p.line) == ("q.yaml", 8)
     assert p.col in (7, 10)  # the key 'y' or its value
 
 
 def test_unknown_placeholder():
-    path = write("q.yaml", """
+    path = write(
+        "q.yaml",
+        """
         questions:
           - id: t.placeholder
             concepts: [activation.sigmoid]
@@ -247,7 +285,8 @@ def test_unknown_placeholder():
             explanation:
               ko: '{answer}'
               en: '{z}'
-        """)
+        """,
+    )
     problems = load(path)
     p = one(problems, "{z}")
     assert (p.file, p.line) == ("q.yaml", 12)
@@ -255,7 +294,9 @@ def test_unknown_placeholder():
 
 
 def test_a_parameter_range_the_calculation_rejects():
-    path = write("q.yaml", """
+    path = write(
+        "q.yaml",
+        """
         questions:
           - id: t.ok
             concepts: [activation.sigmoid]
@@ -271,7 +312,8 @@ def test_a_parameter_range_the_calculation_rejects():
               p: {uniform: [0.5, 1.5]}
             prompt: {ko: 가, en: a}
             explanation: {ko: 가, en: a}
-        """)
+        """,
+    )
     assert load(path) == []  # the form is fine; only drawing finds it
     p = one(deep(path), "dropout rejects the drawn parameters")
     assert "t.dropout" in p.message
@@ -279,7 +321,9 @@ def test_a_parameter_range_the_calculation_rejects():
 
 
 def test_missing_translation():
-    path = write("q.yaml", """
+    path = write(
+        "q.yaml",
+        """
         questions:
           - id: t.lang
             concepts: [activation.sigmoid]
@@ -288,13 +332,16 @@ def test_missing_translation():
               ko: 질문
             answer: O
             explanation: {ko: 가, en: a}
-        """)
+        """,
+    )
     p = one(load(path), "missing en translation of 'prompt'")
     assert where(p) == ("q.yaml", 6, 7)  # the prompt mapping (its first key, 'ko')
 
 
 def test_missing_why_on_a_wrong_option():
-    path = write("q.yaml", """
+    path = write(
+        "q.yaml",
+        """
         questions:
           - id: t.why
             concepts: [activation.sigmoid]
@@ -307,13 +354,16 @@ def test_missing_why_on_a_wrong_option():
               - {ko: 넷, en: four, why: {ko: 왜, en: why}}
             answer: 1
             explanation: {ko: 가, en: a}
-        """)
+        """,
+    )
     p = one(load(path), "option 2: missing 'why'")
     assert where(p) == ("q.yaml", 8, 9)
 
 
 def test_repeated_options():
-    path = write("q.yaml", """
+    path = write(
+        "q.yaml",
+        """
         questions:
           - id: t.repeat
             concepts: [activation.sigmoid]
@@ -326,14 +376,17 @@ def test_repeated_options():
               - {ko: 넷, en: four, why: {ko: 왜, en: why}}
             answer: 1
             explanation: {ko: 가, en: a}
-        """)
+        """,
+    )
     p = one(load(path), "option 3 repeats option 1")
     assert where(p) == ("q.yaml", 9, 9)
 
 
 def test_a_python_tag_is_reported_and_never_run(tmp_path):
     marker = tmp_path / "pwned"
-    path = write("q.yaml", f"""
+    path = write(
+        "q.yaml",
+        f"""
         questions:
           - id: t.tag
             concepts: [activation.sigmoid]
@@ -341,7 +394,8 @@ def test_a_python_tag_is_reported_and_never_run(tmp_path):
             prompt: !!python/object/apply:os.system ["touch {marker}"]
             answer: O
             explanation: {{ko: 가, en: a}}
-        """)
+        """,
+    )
     p = one(deep(path), "is not allowed")
     assert "!!python/object/apply:os.system" in p.message
     assert where(p) == ("q.yaml", 5, 13)
@@ -349,7 +403,9 @@ def test_a_python_tag_is_reported_and_never_run(tmp_path):
 
 
 def test_unknown_field_with_did_you_mean():
-    path = write("q.yaml", """
+    path = write(
+        "q.yaml",
+        """
         questions:
           - id: t.typo
             concepts: [activation.sigmoid]
@@ -359,7 +415,8 @@ def test_unknown_field_with_did_you_mean():
             explantion:
               ko: 설명
               en: explanation
-        """)
+        """,
+    )
     problems = load(path)
     p = one(problems, "unknown field 'explantion'")
     assert "did you mean 'explanation'" in p.message
@@ -368,7 +425,9 @@ def test_unknown_field_with_did_you_mean():
 
 
 def test_unknown_option_field_with_did_you_mean():
-    path = write("q.yaml", """
+    path = write(
+        "q.yaml",
+        """
         questions:
           - id: t.typo
             concepts: [activation.sigmoid]
@@ -381,14 +440,17 @@ def test_unknown_option_field_with_did_you_mean():
               - {ko: 넷, en: four, why: {ko: 왜, en: why}}
             answer: 1
             explanation: {ko: 가, en: a}
-        """)
+        """,
+    )
     p = one(load(path), "unknown field 'wy'")
     assert "did you mean 'why'" in p.message
     assert (p.file, p.line) == ("q.yaml", 8)
 
 
 def test_every_problem_is_reported_not_just_the_first():
-    path = write("q.yaml", """
+    path = write(
+        "q.yaml",
+        """
         questions:
           - id: t.a
             concepts: [activation.nope]
@@ -402,7 +464,8 @@ def test_every_problem_is_reported_not_just_the_first():
             calc: sigmoidd
             prompt: {ko: 가}
             explanation: {ko: 가, en: a}
-        """)
+        """,
+    )
     problems = load(path)
     lines = sorted(p.line for p in problems)
     assert lines == [3, 6, 11, 12], "\n".join(map(str, problems))
@@ -458,7 +521,9 @@ def stats(run, *args, env=None) -> dict:
 
 
 def small_bank(directory: str, prefix: str) -> Path:
-    return write(f"{directory}/q.yaml", f"""
+    return write(
+        f"{directory}/q.yaml",
+        f"""
         questions:
           - id: {prefix}.one
             concepts: [optimizer.adam]
@@ -473,7 +538,8 @@ def small_bank(directory: str, prefix: str) -> Path:
             params: {{x: {{choice: [-1, 2]}}}}
             prompt: {{ko: 'ReLU({{x}})', en: 'ReLU({{x}})'}}
             explanation: {{ko: '{{answer}}', en: '{{answer}}'}}
-        """).parent
+        """,
+    ).parent
 
 
 def test_bank_option_and_topa_bank_add_questions(run, tmp_path):

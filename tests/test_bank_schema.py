@@ -72,8 +72,13 @@ VALID = {
     "topic": "activation",
     "questions": [
         {
-            "id": "t.choice", "concepts": ["activation.sigmoid"], "type": "choice", "difficulty": 1,
-            "prompt": T, "explanation": T, "answer": 2,
+            "id": "t.choice",
+            "concepts": ["activation.sigmoid"],
+            "type": "choice",
+            "difficulty": 1,
+            "prompt": T,
+            "explanation": T,
+            "answer": 2,
             "options": [
                 {"ko": "하나", "en": "one", "why": WHY},
                 {"ko": "둘", "en": "two"},
@@ -82,20 +87,40 @@ VALID = {
             ],
         },
         {
-            "id": "t.ox", "concepts": ["activation.sigmoid"], "type": "ox",
-            "prompt": T, "explanation": T, "answer": "O",
+            "id": "t.ox",
+            "concepts": ["activation.sigmoid"],
+            "type": "ox",
+            "prompt": T,
+            "explanation": T,
+            "answer": "O",
         },
         {
-            "id": "t.numeric", "concepts": ["activation.sigmoid"], "type": "numeric", "calc": "sigmoid",
-            "params": {"x": {"choice": [-1, 0, 1]}}, "decimals": 4, "tolerance": {"abs": 0.0005},
-            "prompt": T, "explanation": T,
+            "id": "t.numeric",
+            "concepts": ["activation.sigmoid"],
+            "type": "numeric",
+            "calc": "sigmoid",
+            "params": {"x": {"choice": [-1, 0, 1]}},
+            "decimals": 4,
+            "tolerance": {"abs": 0.0005},
+            "prompt": T,
+            "explanation": T,
         },
         {
-            "id": "t.computed-choice", "concepts": ["optimizer.adam"], "type": "choice", "calc": "adam",
-            "params": {"param": 1.0, "grad": {"uniform": [-1, 1], "round": 1}, "lr": 0.1,
-                       "beta1": {"integers": [0, 0]}},
+            "id": "t.computed-choice",
+            "concepts": ["optimizer.adam"],
+            "type": "choice",
+            "calc": "adam",
+            "params": {
+                "param": 1.0,
+                "grad": {"uniform": [-1, 1], "round": 1},
+                "lr": 0.1,
+                "beta1": {"integers": [0, 0]},
+            },
             "cases": [{"param": [1.0, 2.0], "grad": [[0.5, -1.0]]}],
-            "pick": 0, "decimals": 4, "prompt": T, "explanation": T,
+            "pick": 0,
+            "decimals": 4,
+            "prompt": T,
+            "explanation": T,
             "distractors": [
                 {"params": {"bias_correction": False}, "why": WHY},
                 {"calc": "sgd", "why": WHY},
@@ -109,8 +134,16 @@ VALID = {
 CONCEPTS = {
     "topics": {"activation": T},
     "concepts": [
-        {"id": "activation.sigmoid", "topic": "activation", "ko": "시그모이드", "en": "sigmoid",
-         "numeric": True, "engine": ["sigmoid", "sigmoid_derivative"], "summary": T, "facts": "f"},
+        {
+            "id": "activation.sigmoid",
+            "topic": "activation",
+            "ko": "시그모이드",
+            "en": "sigmoid",
+            "numeric": True,
+            "engine": ["sigmoid", "sigmoid_derivative"],
+            "summary": T,
+            "facts": "f",
+        },
     ],
 }
 
@@ -149,7 +182,9 @@ BROKEN = {
     "numeric with options": broken(2, lambda q: q.update(options=VALID["questions"][0]["options"], answer=1)),
     "unknown calculation": broken(2, lambda q: q.update(calc="sigmod")),
     "unknown parameter form": broken(2, lambda q: q.update(params={"x": {"normal": [0, 1]}})),
-    "uniform with choice keys": broken(2, lambda q: q.update(params={"x": {"uniform": [0, 1], "choice": [1]}})),
+    "uniform with choice keys": broken(
+        2, lambda q: q.update(params={"x": {"uniform": [0, 1], "choice": [1]}})
+    ),
     "uniform with one bound": broken(2, lambda q: q.update(params={"x": {"uniform": [0]}})),
     "size too large": broken(2, lambda q: q.update(params={"x": {"integers": [0, 3], "size": 1000}})),
     "empty choice": broken(2, lambda q: q.update(params={"x": {"choice": []}})),
@@ -160,7 +195,9 @@ BROKEN = {
     "params without calc": broken(0, lambda q: q.update(params={"x": 1})),
     "choice with neither options nor calc": broken(0, lambda q: (q.pop("options"), q.pop("answer"))),
     "choice with options but no answer": broken(0, lambda q: q.pop("answer")),
-    "choice with both options and calc": broken(0, lambda q: q.update(calc="sigmoid", distractors=[{"why": WHY}] * 2)),
+    "choice with both options and calc": broken(
+        0, lambda q: q.update(calc="sigmoid", distractors=[{"why": WHY}] * 2)
+    ),
     "choice answer is 0": broken(0, lambda q: q.update(answer=0)),
     "choice answer beyond 4 options": broken(0, lambda q: q.update(answer=5)),
     "choice answer as text": broken(0, lambda q: q.update(answer="2")),

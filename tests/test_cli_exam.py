@@ -19,9 +19,11 @@ if "exam" not in {c.name for c in app.registered_commands}:  # until the command
 
 ROOT = Path(__file__).resolve().parent.parent
 # runs the real root command, registering `exam` first if it is not wired in yet
-BOOT = ("from topa_quiz.cli import app, exam\n"
-        "if 'exam' not in {c.name for c in app.registered_commands}: exam.register(app)\n"
-        "app()")
+BOOT = (
+    "from topa_quiz.cli import app, exam\n"
+    "if 'exam' not in {c.name for c in app.registered_commands}: exam.register(app)\n"
+    "app()"
+)
 
 
 def db(home: str) -> sqlite3.Connection:
@@ -63,7 +65,13 @@ def planned(count: int, seed: int, lang: str = "ko"):
 def test_allocation_golden_values():
     # quotas 6·n/173 = .867 .832 1.873 1.318 0 1.110 → floors 0 0 1 1 0 1, the 3 left go to c, a, b
     assert exam_cli.allocate({"a": 25, "b": 24, "c": 54, "d": 38, "e": 0, "f": 32}, 6) == {
-        "a": 1, "b": 1, "c": 2, "d": 1, "e": 0, "f": 1}
+        "a": 1,
+        "b": 1,
+        "c": 2,
+        "d": 1,
+        "e": 0,
+        "f": 1,
+    }
     # 40·n/100: 16, 12, 8, 4 exactly
     assert exam_cli.allocate({"a": 40, "b": 30, "c": 20, "d": 10}, 40) == {"a": 16, "b": 12, "c": 8, "d": 4}
     # quotas 2.94, .03, .03: rounding alone gives 3/0/0; every topic gets one, taken from a
@@ -102,7 +110,9 @@ def test_spread_pass_and_no_feedback_before_the_end(run):
         topics = dict(conn.execute("SELECT topic, count(*) FROM answers GROUP BY topic").fetchall())
         assert topics == want
         assert conn.execute("SELECT sum(correct), count(*) FROM answers").fetchone() == (4, 6)
-        row = conn.execute("SELECT total, correct, pass_mark, passed, minutes, timed_out FROM exams").fetchone()
+        row = conn.execute(
+            "SELECT total, correct, pass_mark, passed, minutes, timed_out FROM exams"
+        ).fetchone()
         assert row == (6, 4, 60.0, 1, 60.0, 0)
 
 
@@ -120,12 +130,32 @@ def test_fail_with_quit_counts_the_rest_wrong(run):
 
 def test_pass_mark_and_end_of_input(run):
     _, items = planned(5, 11, "en")
-    r = run("exam", "-n", "5", "--seed", "11", "--pass-mark", "100", "--lang", "en",
-            input="\n".join(reply(it, right=True) for it in items[:4]) + "\n")
+    r = run(
+        "exam",
+        "-n",
+        "5",
+        "--seed",
+        "11",
+        "--pass-mark",
+        "100",
+        "--lang",
+        "en",
+        input="\n".join(reply(it, right=True) for it in items[:4]) + "\n",
+    )
     assert r.exit_code == 0
     assert "FAIL  4/5 (80.0%)" in r.stdout  # input ended before the last question
-    r = run("exam", "-n", "5", "--seed", "11", "--pass-mark", "80", "--lang", "en",
-            input="\n".join(reply(it, right=True) for it in items[:4]) + "\n")
+    r = run(
+        "exam",
+        "-n",
+        "5",
+        "--seed",
+        "11",
+        "--pass-mark",
+        "80",
+        "--lang",
+        "en",
+        input="\n".join(reply(it, right=True) for it in items[:4]) + "\n",
+    )
     assert "PASS  4/5 (80.0%)" in r.stdout
 
 
@@ -136,10 +166,20 @@ def test_same_seed_same_exam(run):
     assert strip == [line for line in b.stdout.splitlines() if "time" not in line]
 
 
-@pytest.mark.parametrize("args", [
-    ["--count", "0"], ["--count", "201"], ["--minutes", "0"], ["--minutes", "-1"], ["--minutes", "nan"],
-    ["--minutes", "inf"], ["--pass-mark", "101"], ["--pass-mark", "-5"], ["--count", "x"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--count", "0"],
+        ["--count", "201"],
+        ["--minutes", "0"],
+        ["--minutes", "-1"],
+        ["--minutes", "nan"],
+        ["--minutes", "inf"],
+        ["--pass-mark", "101"],
+        ["--pass-mark", "-5"],
+        ["--count", "x"],
+    ],
+)
 def test_bad_flags_are_usage_errors(run, args):
     r = run("exam", *args, input="")
     assert r.exit_code == 2, r.output
@@ -149,8 +189,14 @@ def test_bad_flags_are_usage_errors(run, args):
 
 def _spawn(args, home, out):
     env = dict(os.environ, TOPA_HOME=str(home), COLUMNS="100", NO_COLOR="1", TOPA_LANG="en")
-    return subprocess.Popen([sys.executable, "-c", BOOT, "exam", *args], stdin=subprocess.PIPE,
-                            stdout=out, stderr=subprocess.STDOUT, env=env, cwd=ROOT)
+    return subprocess.Popen(
+        [sys.executable, "-c", BOOT, "exam", *args],
+        stdin=subprocess.PIPE,
+        stdout=out,
+        stderr=subprocess.STDOUT,
+        env=env,
+        cwd=ROOT,
+    )
 
 
 @pytest.mark.skipif(not hasattr(signal, "SIGALRM"), reason="the idle time-out uses SIGALRM")

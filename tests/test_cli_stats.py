@@ -34,11 +34,14 @@ def conn():
 
 def add(conn, rows, mode="quiz"):
     """rows: (question_id, topic, concepts, correct, answered_at datetime)."""
-    sid = conn.execute("INSERT INTO sessions(mode, started_at) VALUES (?, ?)", (mode, iso(datetime.now(UTC)))).lastrowid
+    sid = conn.execute(
+        "INSERT INTO sessions(mode, started_at) VALUES (?, ?)", (mode, iso(datetime.now(UTC)))
+    ).lastrowid
     conn.executemany(
         "INSERT INTO answers(session_id, question_id, topic, concepts, kind, params, given, correct, seconds,"
         " answered_at) VALUES (?, ?, ?, ?, 'choice', '{}', '1', ?, 5.0, ?)",
-        [(sid, q, t, json.dumps(c), int(ok), iso(when)) for q, t, c, ok, when in rows])
+        [(sid, q, t, json.dumps(c), int(ok), iso(when)) for q, t, c, ok, when in rows],
+    )
     return sid
 
 
@@ -59,15 +62,18 @@ def test_no_database_yet_is_friendly_and_creates_nothing(run):
 
 def test_exact_figures_per_topic_and_concept(run, conn):
     now = datetime.now(UTC)
-    add(conn, [
-        ("q1", "neuron", ["neuron.axon"], 1, now),
-        ("q2", "neuron", ["neuron.axon", "neuron.synapse"], 0, now),
-        ("q3", "neuron", ["neuron.synapse"], 0, now),
-        ("q4", "loss", ["loss.mse"], 1, now),
-        ("q5", "loss", ["loss.mse"], 1, now),
-        ("q6", "loss", ["loss.mae"], 0, now),
-        ("q7", "loss", ["loss.mse"], 0, now),
-    ])
+    add(
+        conn,
+        [
+            ("q1", "neuron", ["neuron.axon"], 1, now),
+            ("q2", "neuron", ["neuron.axon", "neuron.synapse"], 0, now),
+            ("q3", "neuron", ["neuron.synapse"], 0, now),
+            ("q4", "loss", ["loss.mse"], 1, now),
+            ("q5", "loss", ["loss.mse"], 1, now),
+            ("q6", "loss", ["loss.mae"], 0, now),
+            ("q7", "loss", ["loss.mse"], 0, now),
+        ],
+    )
     d = stats_json(run)
     assert (d["answers"], d["correct"], d["accuracy"]) == (7, 3, 0.4286)  # 3/7
     assert d["topics"] == {
@@ -86,24 +92,37 @@ def test_exact_figures_per_topic_and_concept(run, conn):
 
     r = run("stats", "--lang", "en")
     assert r.exit_code == 0, r.output
-    for text in ("Answers: 7", "42.9%", "Biological neuron", "synapse", "Weakest concepts",
-                 "1 day", "No exams taken yet", str(Path(os.environ["TOPA_HOME"]) / "progress.sqlite3")):
+    for text in (
+        "Answers: 7",
+        "42.9%",
+        "Biological neuron",
+        "synapse",
+        "Weakest concepts",
+        "1 day",
+        "No exams taken yet",
+        str(Path(os.environ["TOPA_HOME"]) / "progress.sqlite3"),
+    ):
         assert text in r.stdout.replace("\n", ""), text
 
 
 def test_since_filters_backdated_answers(run, conn):
     now = datetime.now(UTC)
-    add(conn, [
-        ("q1", "loss", ["loss.mse"], 1, now - timedelta(days=10)),
-        ("q2", "loss", ["loss.mse"], 1, now - timedelta(days=8)),
-        ("q3", "loss", ["loss.mse"], 0, now - timedelta(days=2)),
-        ("q4", "neuron", ["neuron.axon"], 1, now - timedelta(hours=1)),
-    ])
+    add(
+        conn,
+        [
+            ("q1", "loss", ["loss.mse"], 1, now - timedelta(days=10)),
+            ("q2", "loss", ["loss.mse"], 1, now - timedelta(days=8)),
+            ("q3", "loss", ["loss.mse"], 0, now - timedelta(days=2)),
+            ("q4", "neuron", ["neuron.axon"], 1, now - timedelta(hours=1)),
+        ],
+    )
     d = stats_json(run, "--since", "7")
     assert d["since_days"] == 7
     assert (d["answers"], d["correct"]) == (2, 1)
-    assert d["topics"] == {"loss": {"answers": 1, "correct": 0, "accuracy": 0.0},
-                           "neuron": {"answers": 1, "correct": 1, "accuracy": 1.0}}
+    assert d["topics"] == {
+        "loss": {"answers": 1, "correct": 0, "accuracy": 0.0},
+        "neuron": {"answers": 1, "correct": 1, "accuracy": 1.0},
+    }
     assert set(d["concepts"]) == {"loss.mse", "neuron.axon"}
     d = stats_json(run, "--since", "9")
     assert (d["answers"], d["correct"]) == (3, 2)
@@ -112,13 +131,16 @@ def test_since_filters_backdated_answers(run, conn):
     assert run("stats", "--since", "0").exit_code == 2
 
 
-@pytest.mark.parametrize(("days_ago", "streak"), [
-    ([0, 1, 2], 3),          # three consecutive days ending today
-    ([0, 1, 3, 4, 5], 2),    # a gap: only the recent run counts
-    ([1, 2], 2),             # nothing yet today: the run ending yesterday
-    ([2, 3], 0),             # last answer the day before yesterday: broken
-    ([0, 0, 0], 1),          # several answers on one day are one day
-])
+@pytest.mark.parametrize(
+    ("days_ago", "streak"),
+    [
+        ([0, 1, 2], 3),  # three consecutive days ending today
+        ([0, 1, 3, 4, 5], 2),  # a gap: only the recent run counts
+        ([1, 2], 2),  # nothing yet today: the run ending yesterday
+        ([2, 3], 0),  # last answer the day before yesterday: broken
+        ([0, 0, 0], 1),  # several answers on one day are one day
+    ],
+)
 def test_streak(run, conn, days_ago, streak):
     add(conn, [(f"q{i}", "loss", ["loss.mse"], 1, local_noon(n)) for i, n in enumerate(days_ago)])
     d = stats_json(run)
@@ -129,10 +151,15 @@ def test_streak(run, conn, days_ago, streak):
 
 def test_due_cards_and_exam_history(run, conn):
     now = datetime.now(UTC)
-    conn.executemany("INSERT INTO cards(question_id, due, card) VALUES (?, ?, '{}')", [
-        ("a", iso(now - timedelta(days=3))), ("b", iso(now - timedelta(minutes=1))),
-        ("c", iso(now + timedelta(hours=2))), ("d", iso(now + timedelta(days=9))),
-    ])
+    conn.executemany(
+        "INSERT INTO cards(question_id, due, card) VALUES (?, ?, '{}')",
+        [
+            ("a", iso(now - timedelta(days=3))),
+            ("b", iso(now - timedelta(minutes=1))),
+            ("c", iso(now + timedelta(hours=2))),
+            ("d", iso(now + timedelta(days=9))),
+        ],
+    )
     sid = add(conn, [("q1", "loss", ["loss.mse"], 1, now)], mode="exam")
     conn.execute("INSERT INTO exams VALUES (?, 40, 26, 60, 1, 60, 1800.5, 0)", (sid,))
     sid = add(conn, [("q2", "loss", ["loss.mse"], 0, now)], mode="exam")
@@ -140,7 +167,9 @@ def test_due_cards_and_exam_history(run, conn):
     d = stats_json(run)
     assert d["cards"] == {"total": 4, "due": 2}
     assert [(e["total"], e["correct"], e["score"], e["passed"], e["timed_out"]) for e in d["exams"]] == [
-        (10, 5, 50.0, False, True), (40, 26, 65.0, True, False)]  # newest first (inserted later)
+        (10, 5, 50.0, False, True),
+        (40, 26, 65.0, True, False),
+    ]  # newest first (inserted later)
     r = run("stats", "--lang", "en")
     out = r.stdout
     assert "Cards due for review now: 2" in out and "26/40 (65.0%)" in out and "5/10 (50.0%)" in out
@@ -166,11 +195,23 @@ def test_a_concept_met_through_another_topic_is_shown_under_its_own_topic(run):
     from topa_quiz.store.recorder import open_recorder
 
     rec = open_recorder("quiz")
-    rec.record(Attempt("perceptron.output.x", ("perceptron.output", "neuron.threshold"), "perceptron", "numeric",
-                       {}, "1", False, 3.0))
+    rec.record(
+        Attempt(
+            "perceptron.output.x",
+            ("perceptron.output", "neuron.threshold"),
+            "perceptron",
+            "numeric",
+            {},
+            "1",
+            False,
+            3.0,
+        )
+    )
     rec.record(Attempt("loss.mse.x", ("loss.mse",), "loss", "numeric", {}, "1", True, 3.0))
     rec.close()
     lines = run("stats", "--lang", "en").stdout.splitlines()
-    at = {name: next(i for i, line in enumerate(lines) if name in line)
-          for name in ("Loss functions", "Biological neuron", "threshold")}
+    at = {
+        name: next(i for i, line in enumerate(lines) if name in line)
+        for name in ("Loss functions", "Biological neuron", "threshold")
+    }
     assert at["Loss functions"] < at["Biological neuron"] < at["threshold"]

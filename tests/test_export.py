@@ -96,8 +96,17 @@ def anki_notes(apkg: Path, tmp_path: Path) -> list[dict]:
     notes = []
     for guid, tags, flds in rows:
         front, back, ident, topic, concepts = flds.split("\x1f")
-        notes.append({"guid": guid, "tags": tags.split(), "front": front, "back": back,
-                      "id": html.unescape(ident).split("#")[0], "topic": topic, "concepts": concepts.split()})
+        notes.append(
+            {
+                "guid": guid,
+                "tags": tags.split(),
+                "front": front,
+                "back": back,
+                "id": html.unescape(ident).split("#")[0],
+                "topic": topic,
+                "concepts": concepts.split(),
+            }
+        )
     return notes
 
 
@@ -174,7 +183,7 @@ def _split_unescaped(text: str, seps: str) -> list[tuple[str, str]]:
     while i < len(text):
         ch = text[i]
         if ch == "\\" and i + 1 < len(text):
-            cur += text[i:i + 2]
+            cur += text[i : i + 2]
             i += 2
             continue
         if ch in seps:
@@ -211,8 +220,11 @@ def parse_gift(source: str) -> list[GiftQuestion]:
     {#value:tolerance}, {T}/{F}/{TRUE}/{FALSE}; a backslash escapes ~ = # { } : and itself."""
     questions = []
     for chunk in re.split(r"\n\s*\n", source):
-        lines = [ln for ln in chunk.splitlines() if not ln.lstrip().startswith("//")
-                 and not ln.startswith("$CATEGORY:")]
+        lines = [
+            ln
+            for ln in chunk.splitlines()
+            if not ln.lstrip().startswith("//") and not ln.startswith("$CATEGORY:")
+        ]
         text = "\n".join(lines).strip()
         if not text:
             continue
@@ -221,20 +233,20 @@ def parse_gift(source: str) -> list[GiftQuestion]:
             end = text.index("::", 2)
             while text[end - 1] == "\\":  # an escaped colon inside the title
                 end = text.index("::", end + 1)
-            title, text = _unescape(text[2:end]), text[end + 2:]
+            title, text = _unescape(text[2:end]), text[end + 2 :]
         fmt = re.match(r"\[(html|moodle|plain|markdown)\]", text)
         if fmt:
-            text = text[fmt.end():]
+            text = text[fmt.end() :]
         open_ = _find_unescaped(text, "{")
         close = _find_unescaped(text, "}", open_ + 1)
         assert open_ >= 0 and close > open_, f"no answer block in {text!r}"
-        body, block = text[:open_], text[open_ + 1:close].strip()
+        body, block = text[:open_], text[open_ + 1 : close].strip()
         general = ""
         gen = block.find("####")
         while gen > 0 and block[gen - 1] == "\\":
             gen = block.find("####", gen + 1)
         if gen >= 0:
-            block, general = block[:gen], _unescape(block[gen + 4:])
+            block, general = block[:gen], _unescape(block[gen + 4 :])
         q = GiftQuestion(_unescape(title), _unescape(body), "", general=general)
         if block.startswith("#"):
             q.kind = "numeric"

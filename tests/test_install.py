@@ -12,8 +12,9 @@ TOPA = Path(sys.executable).with_name("topa")
 
 def test_installed_topa_loads_the_bundled_bank_from_anywhere(tmp_path):
     """In CI the package is installed from a wheel (not editable): the bank must be inside it."""
-    done = subprocess.run([str(TOPA), "bank", "stats", "--json"], cwd=tmp_path, capture_output=True, text=True,
-                          check=False)
+    done = subprocess.run(
+        [str(TOPA), "bank", "stats", "--json"], cwd=tmp_path, capture_output=True, text=True, check=False
+    )
     assert done.returncode == 0, done.stderr
     counts = json.loads(done.stdout)
     bank, problems = load_bank()
@@ -24,5 +25,7 @@ def test_installed_topa_loads_the_bundled_bank_from_anywhere(tmp_path):
 
 def test_installed_package_ships_its_schema(tmp_path):
     code = "from topa_quiz.bank.loader import bundled_bank_dir as d; print((d() / 'schema.json').is_file())"
-    done = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, check=True
+    )
     assert done.stdout.strip() == "True"

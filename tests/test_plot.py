@@ -150,8 +150,9 @@ def test_plot_lr_repeated_option_and_errors(run):
     assert run("plot", "sigmoid", "--lr", "0.1").exit_code == 2
 
 
-@pytest.mark.parametrize("args", [("plot",), ("export",), ("export", "anki"), ("export", "gift"),
-                                  ("export", "json")])
+@pytest.mark.parametrize(
+    "args", [("plot",), ("export",), ("export", "anki"), ("export", "gift"), ("export", "json")]
+)
 def test_every_new_command_has_an_example(run, args):
     r = run(*args, "--help")
     assert r.exit_code == 0

@@ -225,10 +225,18 @@ def test_no_negative_zero_in_answers(bank):
         assert it.explanation == "답 0.0000"
 
 
-@pytest.mark.parametrize("value, decimals, text", [
-    (-0.00001, 4, "0.0000"), (-0.0, 2, "0.00"), (-0.004, 2, "0.00"), (-0.005001, 2, "-0.01"),
-    (0.5, 4, "0.5000"), (-1.23456, 3, "-1.235"), (2.0, 0, "2"),
-])
+@pytest.mark.parametrize(
+    "value, decimals, text",
+    [
+        (-0.00001, 4, "0.0000"),
+        (-0.0, 2, "0.00"),
+        (-0.004, 2, "0.00"),
+        (-0.005001, 2, "-0.01"),
+        (0.5, 4, "0.5000"),
+        (-1.23456, 3, "-1.235"),
+        (2.0, 0, "2"),
+    ],
+)
 def test_format_value(value, decimals, text):
     assert format_value(value, decimals) == text
 
@@ -242,8 +250,17 @@ def test_a_result_vector_without_pick_is_an_item_error(bank):
 
 # --------------------------------------------------------------------- grading
 def numeric_item(answer: float, decimals: int = 4, tol_abs=None, tol_rel=None) -> Item:  # noqa: ANN001
-    q = Question(id="t.n", concepts=("activation.sigmoid",), type="numeric", prompt=Text("가", "a"),
-                 explanation=Text("가", "a"), calc="sigmoid", decimals=decimals, tol_abs=tol_abs, tol_rel=tol_rel)
+    q = Question(
+        id="t.n",
+        concepts=("activation.sigmoid",),
+        type="numeric",
+        prompt=Text("가", "a"),
+        explanation=Text("가", "a"),
+        calc="sigmoid",
+        decimals=decimals,
+        tol_abs=tol_abs,
+        tol_rel=tol_rel,
+    )
     return Item(q, "ko", "", "", "", answer=answer, decimals=decimals)
 
 
@@ -286,18 +303,55 @@ def test_read_answer_grades_numbers():
     assert not isinstance(read_answer("0,5", it), Answer)
 
 
-@pytest.mark.parametrize("text, value", [
-    ("0.5", 0.5), (".5", 0.5), ("1/2", 0.5), ("5e-1", 0.5), ("-0.25", -0.25), (" 0.5 ", 0.5),
-    ("+2", 2.0), ("3.", 3.0), ("-1/4", -0.25), ("1 / 8", 0.125), ("2.5E+2", 250.0), ("0.1/0.2", 0.5),
-])
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("0.5", 0.5),
+        (".5", 0.5),
+        ("1/2", 0.5),
+        ("5e-1", 0.5),
+        ("-0.25", -0.25),
+        (" 0.5 ", 0.5),
+        ("+2", 2.0),
+        ("3.", 3.0),
+        ("-1/4", -0.25),
+        ("1 / 8", 0.125),
+        ("2.5E+2", 250.0),
+        ("0.1/0.2", 0.5),
+    ],
+)
 def test_parse_number_accepts(text, value):
     assert parse_number(text) == value
 
 
-@pytest.mark.parametrize("text", [
-    "0,5", "nan", "NaN", "inf", "-inf", "Infinity", "1e999", "-1e999", "1/0", "0/0", "반", "",
-    "   ", "0.5.1", "1/2/3", "e5", "1e", "--1", "0x10", "½", "1_000", "5%", "0.5 0.5",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "0,5",
+        "nan",
+        "NaN",
+        "inf",
+        "-inf",
+        "Infinity",
+        "1e999",
+        "-1e999",
+        "1/0",
+        "0/0",
+        "반",
+        "",
+        "   ",
+        "0.5.1",
+        "1/2/3",
+        "e5",
+        "1e",
+        "--1",
+        "0x10",
+        "½",
+        "1_000",
+        "5%",
+        "0.5 0.5",
+    ],
+)
 def test_parse_number_rejects(text):
     assert parse_number(text) is None
 
@@ -308,7 +362,7 @@ def test_parse_number_reads_back_any_float(x):
     assert parse_number(f" {x!r} ") == x
 
 
-@given(st.integers(min_value=-10**6, max_value=10**6), st.integers(min_value=1, max_value=10**6))
+@given(st.integers(min_value=-(10**6), max_value=10**6), st.integers(min_value=1, max_value=10**6))
 def test_parse_number_reads_fractions(num, den):
     assert parse_number(f"{num}/{den}") == pytest.approx(num / den, rel=1e-15, abs=1e-300)
 

@@ -536,7 +536,9 @@ def parse_file(path: Path) -> FileData:
         ids = raw.get("concepts")
         ids = [ids] if isinstance(ids, str) else ids if isinstance(ids, list) else []
         qid = raw.get("id") if isinstance(raw.get("id"), str) else None
-        out.questions.append((q, qid, [c for c in ids if isinstance(c, str)], raw.at("concepts"), raw.at("id")))
+        out.questions.append(
+            (q, qid, [c for c in ids if isinstance(c, str)], raw.at("concepts"), raw.at("id"))
+        )
     return out
 
 
@@ -595,7 +597,9 @@ def _load(paths: list[Path] | None, include_bundled: bool) -> tuple[Bank, list[P
     for c in concepts.values():
         if c.topic not in topics:
             name, mark = declared_at[c.id]
-            problems.append(Problem(name, *mark, f"concept {c.id}: unknown topic '{c.topic}' (declare it under 'topics')"))
+            problems.append(
+                Problem(name, *mark, f"concept {c.id}: unknown topic '{c.topic}' (declare it under 'topics')")
+            )
     out: list[Question] = []
     seen: dict[str, Question] = {}
     for name, _, data in parsed:
@@ -603,14 +607,25 @@ def _load(paths: list[Path] | None, include_bundled: bool) -> tuple[Bank, list[P
             for cid in concept_ids:
                 if cid not in concepts:
                     guess = get_close_matches(cid, concepts, n=1)
-                    problems.append(Problem(name, *concepts_mark, f"question {qid}: unknown concept '{cid}'"
-                                            + (f"; did you mean '{guess[0]}'?" if guess else "")))
+                    problems.append(
+                        Problem(
+                            name,
+                            *concepts_mark,
+                            f"question {qid}: unknown concept '{cid}'"
+                            + (f"; did you mean '{guess[0]}'?" if guess else ""),
+                        )
+                    )
             if q is None:
                 continue
             if q.id in seen:
                 first = seen[q.id]
-                problems.append(Problem(name, *id_mark,
-                                        f"duplicate question id '{q.id}' (first at {first.source}:{first.line})"))
+                problems.append(
+                    Problem(
+                        name,
+                        *id_mark,
+                        f"duplicate question id '{q.id}' (first at {first.source}:{first.line})",
+                    )
+                )
                 continue
             seen[q.id] = q
             out.append(q)

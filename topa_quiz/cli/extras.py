@@ -41,8 +41,11 @@ def complete_topic(incomplete: str) -> list[tuple[str, str]]:
     """Topic ids of the bundled bank starting with ``incomplete``, with their English names."""
     try:
         topics = _bundled_concepts().get("topics") or {}
-        return [(str(t), str((names or {}).get("en", ""))) for t, names in topics.items()
-                if str(t).startswith(incomplete)]
+        return [
+            (str(t), str((names or {}).get("en", "")))
+            for t, names in topics.items()
+            if str(t).startswith(incomplete)
+        ]
     except Exception:  # noqa: BLE001 - completion must never crash the shell
         return []
 
@@ -51,8 +54,11 @@ def complete_concept(incomplete: str) -> list[tuple[str, str]]:
     """Concept ids (and topic prefixes, which --concept accepts) starting with ``incomplete``."""
     try:
         data = _bundled_concepts()
-        out = [(str(t), "every concept of the topic") for t in (data.get("topics") or {})
-               if str(t).startswith(incomplete)]
+        out = [
+            (str(t), "every concept of the topic")
+            for t in (data.get("topics") or {})
+            if str(t).startswith(incomplete)
+        ]
         for c in data.get("concepts") or []:
             cid = str(c.get("id", "")) if isinstance(c, dict) else ""
             if cid and cid.startswith(incomplete):
@@ -87,16 +93,22 @@ def _numbers(option: str, values: list[str]) -> list[float]:
 
 def plot(
     names: list[str] | None = typer.Argument(
-        None, metavar="NAME...", autocompletion=complete_plot_name,
+        None,
+        metavar="NAME...",
+        autocompletion=complete_plot_name,
         help="sigmoid, tanh, relu, leaky-relu, step, sigmoid-derivative, tanh-derivative, relu-derivative; "
         "or lr (the learning-rate effect).",
     ),
-    derivative: bool = typer.Option(False, "--derivative", "-d", help="Also draw each function's derivative."),
+    derivative: bool = typer.Option(
+        False, "--derivative", "-d", help="Also draw each function's derivative."
+    ),
     range_: tuple[float, float] = typer.Option(
         (-6.0, 6.0), "--range", metavar="LOW HIGH", help="The x range; negative numbers work: --range -6 6."
     ),
     lr: list[str] | None = typer.Option(
-        None, "--lr", metavar="ETA...",
+        None,
+        "--lr",
+        metavar="ETA...",
         help="For 'lr': learning rates η, e.g. --lr 0.01 0.1 1.1 (or repeat --lr) [default: 0.01 0.1 1.1].",
     ),
     steps: int = typer.Option(20, "--steps", min=1, max=200, help="For 'lr': gradient-descent steps."),
@@ -136,8 +148,9 @@ class ExportGroup(TyperGroup):
     def resolve_command(self, ctx, args):  # noqa: ANN001, ANN201
         name = args[0] if args else ""
         if name and not name.startswith("-") and name not in self.commands:
-            raise click.UsageError(f"unknown export format '{name}'; choose one of {', '.join(EXPORT_FORMATS)}",
-                                   ctx)
+            raise click.UsageError(
+                f"unknown export format '{name}'; choose one of {', '.join(EXPORT_FORMATS)}", ctx
+            )
         return super().resolve_command(ctx, args)
 
 
@@ -168,8 +181,9 @@ def _export_root() -> None:
 
 @export_app.command("anki", epilog="Example: topa export anki --out topa.apkg --variants 5 --lang en")
 def export_anki(
-    out: Path = typer.Option(Path("topa.apkg"), "--out", "-o", help=OUT_HELP + " [default: topa.apkg]",
-                             show_default=False),
+    out: Path = typer.Option(
+        Path("topa.apkg"), "--out", "-o", help=OUT_HELP + " [default: topa.apkg]", show_default=False
+    ),
     variants: int = typer.Option(5, "--variants", min=1, max=50, help=VARIANTS_HELP),
     lang: str | None = LANG_OPTION,
     bank_paths: list[Path] | None = BANK_OPTION,
@@ -186,14 +200,19 @@ def export_anki(
     lang = language(lang)
     bank = load_questions(bank_paths)
     count = write(bank, out, lang, variants, _warn)
-    out_console().print(f"wrote {count} notes ({len(bank.questions)} questions) to {out}", highlight=False,
-                        markup=False, soft_wrap=True)
+    out_console().print(
+        f"wrote {count} notes ({len(bank.questions)} questions) to {out}",
+        highlight=False,
+        markup=False,
+        soft_wrap=True,
+    )
 
 
 @export_app.command("gift", epilog="Example: topa export gift --out topa.gift --lang ko")
 def export_gift(
-    out: Path = typer.Option(Path("topa.gift"), "--out", "-o", help=OUT_HELP + " [default: topa.gift]",
-                             show_default=False),
+    out: Path = typer.Option(
+        Path("topa.gift"), "--out", "-o", help=OUT_HELP + " [default: topa.gift]", show_default=False
+    ),
     variants: int = typer.Option(3, "--variants", min=1, max=50, help=VARIANTS_HELP),
     lang: str | None = LANG_OPTION,
     bank_paths: list[Path] | None = BANK_OPTION,
@@ -208,8 +227,12 @@ def export_gift(
     bank = load_questions(bank_paths)
     text, count = render(bank, lang, variants, _warn)
     write_text(out, text)
-    out_console().print(f"wrote {count} GIFT questions ({len(bank.questions)} bank questions) to {out}",
-                        highlight=False, markup=False, soft_wrap=True)
+    out_console().print(
+        f"wrote {count} GIFT questions ({len(bank.questions)} bank questions) to {out}",
+        highlight=False,
+        markup=False,
+        soft_wrap=True,
+    )
 
 
 @export_app.command("json", epilog="Example: topa export json --out bank.json")

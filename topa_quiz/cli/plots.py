@@ -92,8 +92,10 @@ def plot_size(console: Console) -> tuple[int, int] | None:
 
 
 def no_room_message(console: Console) -> str:
-    return (f"no room for a plot: the terminal is {console.width}×{console.height}; plots need at least "
-            f"{MIN_WIDTH} columns and {MIN_HEIGHT} rows (widen the window or set COLUMNS/LINES)")
+    return (
+        f"no room for a plot: the terminal is {console.width}×{console.height}; plots need at least "
+        f"{MIN_WIDTH} columns and {MIN_HEIGHT} rows (widen the window or set COLUMNS/LINES)"
+    )
 
 
 def colorless(console: Console) -> bool:
@@ -168,8 +170,14 @@ def derivative_values(name: str, xs: list[float], extra: dict[str, object]) -> l
     return [0.0 for _ in xs]  # step: 0 wherever it has a derivative
 
 
-def activation_figure(names: Sequence[str], lo: float, hi: float, derivative: bool = False,
-                      extra: dict[str, object] | None = None, samples: int = 241) -> Figure:
+def activation_figure(
+    names: Sequence[str],
+    lo: float,
+    hi: float,
+    derivative: bool = False,
+    extra: dict[str, object] | None = None,
+    samples: int = 241,
+) -> Figure:
     extra = extra or {}
     xs = grid(lo, hi, samples)
     fig = Figure(title=", ".join(names) + (" and derivatives" if derivative else ""), ylabel="f(x)")
@@ -209,8 +217,11 @@ def lr_verdict(lr: float, path: Sequence[float]) -> tuple[str, str]:
     if abs(r) > 1 + 1e-12:
         return "diverging", f"{factor}, |1 − 2η| > 1: every step overshoots by more than it corrects"
     if abs(abs(r) - 1) <= 1e-12:
-        return ("stuck", f"{factor}: θ never moves") if r > 0 else (
-            "bouncing", f"{factor}: θ jumps between +1 and −1 for ever")
+        return (
+            ("stuck", f"{factor}: θ never moves")
+            if r > 0
+            else ("bouncing", f"{factor}: θ jumps between +1 and −1 for ever")
+        )
     if abs(path[-1]) > 0.1:
         return "slow", f"{factor}: right direction, but the steps are too small"
     if r < 0:
@@ -268,10 +279,20 @@ def calculation_figure(calc: Calc, result: Calculation) -> Figure | None:
         marks = [*xs, float(extra.get("threshold", 0.0))]  # type: ignore[arg-type]
         lo, hi = min(-6.0, min(marks) - 1.0), max(6.0, max(marks) + 1.0)
         fig = activation_figure([calc.name], lo, hi, extra=extra)
-        label = (", ".join(f"{calc.name}({fmt(x)}) = {fmt(y)}" for x, y in zip(xs, ys, strict=False))  # type: ignore[arg-type]
-                 if len(xs) <= 2 else f"the {len(xs)} asked points")
-        fig.series.append(Series(label, xs, [float(y) for y in ys], lines=False,  # type: ignore[arg-type]
-                                 marker=POINT_MARKER))
+        label = (
+            ", ".join(f"{calc.name}({fmt(x)}) = {fmt(y)}" for x, y in zip(xs, ys, strict=False))  # type: ignore[arg-type]
+            if len(xs) <= 2
+            else f"the {len(xs)} asked points"
+        )
+        fig.series.append(
+            Series(
+                label,
+                xs,
+                [float(y) for y in ys],
+                lines=False,  # type: ignore[arg-type]
+                marker=POINT_MARKER,
+            )
+        )
         fig.title = f"{calc.name}(x) with the asked point{'s' if len(xs) > 1 else ''}"
         return fig
     if calc.name in OPTIMIZERS:
@@ -293,16 +314,28 @@ def plot_calculation(console: Console, calc: Calc, result: Calculation) -> None:
     """``topa calc NAME ... --plot``: draw the calculation, or say in one line why not."""
     fig = calculation_figure(calc, result)
     if fig is None:
-        console.print(f"no plot fits '{calc.name}': --plot draws activations (sigmoid, tanh, relu, ...) "
-                      f"and optimizer paths ({', '.join(OPTIMIZERS)})", soft_wrap=True, highlight=False,
-                      markup=False)
+        console.print(
+            f"no plot fits '{calc.name}': --plot draws activations (sigmoid, tanh, relu, ...) "
+            f"and optimizer paths ({', '.join(OPTIMIZERS)})",
+            soft_wrap=True,
+            highlight=False,
+            markup=False,
+        )
         return
     show(console, fig)
 
 
 # ------------------------------------------------------------------ topa plot
-def plot_command(console: Console, names: Sequence[str], lo: float, hi: float, derivative: bool,
-                 lrs: Sequence[float], steps: int, alpha: float) -> None:
+def plot_command(
+    console: Console,
+    names: Sequence[str],
+    lo: float,
+    hi: float,
+    derivative: bool,
+    lrs: Sequence[float],
+    steps: int,
+    alpha: float,
+) -> None:
     """Everything ``topa plot`` does after parsing; problems are :class:`UsageError`."""
     if not names:
         raise UsageError("name a function to plot: " + ", ".join(PLOT_NAMES))

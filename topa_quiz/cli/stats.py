@@ -23,9 +23,15 @@ def _bank_or_none():  # noqa: ANN202
 
 
 def stats(
-    as_json: bool = typer.Option(False, "--json", help="Print the figures as one JSON object (ids, no names)."),
+    as_json: bool = typer.Option(
+        False, "--json", help="Print the figures as one JSON object (ids, no names)."
+    ),
     since: Optional[int] = typer.Option(
-        None, "--since", min=1, max=36500, metavar="DAYS",
+        None,
+        "--since",
+        min=1,
+        max=36500,
+        metavar="DAYS",
         help="Only answers and exams of the last DAYS days (the streak and due cards are always current).",
     ),
     lang: Optional[str] = LANG_OPTION,

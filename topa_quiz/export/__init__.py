@@ -32,8 +32,9 @@ def question_seed(qid: str) -> int:
     return stable_int(f"topa-quiz/export/{qid}")
 
 
-def question_items(q: Question, bank: Bank, lang: str, variants: int,
-                   warn: Callable[[str], None] | None = None) -> list[Item]:
+def question_items(
+    q: Question, bank: Bank, lang: str, variants: int, warn: Callable[[str], None] | None = None
+) -> list[Item]:
     """The items exported for ``q``: one for a fixed question; up to ``variants`` distinct
     parameter draws for a computed one (fewer when its parameters allow fewer)."""
     import numpy as np

@@ -24,10 +24,24 @@ if TYPE_CHECKING:
 MODEL_NAME = "topa-quiz question"
 DECK_NAMES = {"ko": "TOPA 1급 딥러닝 기초", "en": "TOPA level 1 - deep learning basics"}
 LABELS = {
-    "ko": {"answer": "정답", "why": "오답 풀이", "steps": "풀이 과정", "step": "단계", "formula": "식",
-           "value": "값", "variant": "변형"},
-    "en": {"answer": "Answer", "why": "Why the others are wrong", "steps": "Worked steps", "step": "step",
-           "formula": "formula", "value": "value", "variant": "variant"},
+    "ko": {
+        "answer": "정답",
+        "why": "오답 풀이",
+        "steps": "풀이 과정",
+        "step": "단계",
+        "formula": "식",
+        "value": "값",
+        "variant": "변형",
+    },
+    "en": {
+        "answer": "Answer",
+        "why": "Why the others are wrong",
+        "steps": "Worked steps",
+        "step": "step",
+        "formula": "formula",
+        "value": "value",
+        "variant": "variant",
+    },
 }
 CSS = """
 .card { font-family: sans-serif; font-size: 18px; text-align: left; color: black; background: white; }
@@ -71,9 +85,11 @@ def steps_table(item: Item, lang: str) -> str:
         f"<tr><td>{esc(s.label)}</td><td>{esc(s.formula)}</td><td>{esc(fmt_array(s.value))}</td></tr>"  # type: ignore[arg-type]
         for s in item.calculation.steps
     )
-    return (f'<div class="topa-steps-title"><b>{esc(words["steps"])}</b> ({esc(item.calculation.name)})</div>'
-            f'<table class="topa-steps"><tr><th>{esc(words["step"])}</th><th>{esc(words["formula"])}</th>'
-            f'<th>{esc(words["value"])}</th></tr>{rows}</table>')
+    return (
+        f'<div class="topa-steps-title"><b>{esc(words["steps"])}</b> ({esc(item.calculation.name)})</div>'
+        f'<table class="topa-steps"><tr><th>{esc(words["step"])}</th><th>{esc(words["formula"])}</th>'
+        f"<th>{esc(words['value'])}</th></tr>{rows}</table>"
+    )
 
 
 def front(item: Item, bank: Bank, lang: str, variant: int, variants: int) -> str:
@@ -83,8 +99,13 @@ def front(item: Item, bank: Bank, lang: str, variant: int, variants: int) -> str
     tid = bank.topic_of(q)
     topic = bank.topics[tid].get(lang) if tid in bank.topics else tid
     concepts = ", ".join(bank.concepts[c].name(lang) if c in bank.concepts else c for c in q.concepts)
-    meta = f"{topic} · {concepts}" + (f" · {LABELS[lang]['variant']} {variant + 1}/{variants}" if variants > 1 else "")
-    parts = [f'<div class="topa-meta">{esc(meta)}</div>', f'<div class="topa-prompt">{esc(item.prompt)}</div>']
+    meta = f"{topic} · {concepts}" + (
+        f" · {LABELS[lang]['variant']} {variant + 1}/{variants}" if variants > 1 else ""
+    )
+    parts = [
+        f'<div class="topa-meta">{esc(meta)}</div>',
+        f'<div class="topa-prompt">{esc(item.prompt)}</div>',
+    ]
     if item.kind == "choice":
         lis = "".join(f"<li>{circled(i)} {esc(c.text)}</li>" for i, c in enumerate(item.choices))
         parts.append(f'<ul class="topa-choices">{lis}</ul>')
@@ -97,10 +118,15 @@ def back(item: Item, lang: str) -> str:
     from ..session.items import circled
 
     words = LABELS[lang]
-    parts = [f'<div class="topa-answer"><b>{esc(words["answer"])}:</b> {esc(item.answer_text())}</div>',
-             f'<div class="topa-explanation">{esc(item.explanation)}</div>']
-    whys = [f"<li>{circled(i)} {esc(c.text)}: {esc(c.why)}</li>"
-            for i, c in enumerate(item.choices) if not c.correct and c.why]
+    parts = [
+        f'<div class="topa-answer"><b>{esc(words["answer"])}:</b> {esc(item.answer_text())}</div>',
+        f'<div class="topa-explanation">{esc(item.explanation)}</div>',
+    ]
+    whys = [
+        f"<li>{circled(i)} {esc(c.text)}: {esc(c.why)}</li>"
+        for i, c in enumerate(item.choices)
+        if not c.correct and c.why
+    ]
     if whys:
         parts.append(f'<div class="topa-why"><b>{esc(words["why"])}</b><ul>{"".join(whys)}</ul></div>')
     parts.append(steps_table(item, lang))
@@ -113,12 +139,18 @@ def note_guid(qid: str, variant: int) -> str:
     return genanki.guid_for(qid, variant)
 
 
-def build_deck(bank: Bank, questions: tuple[Question, ...] | list[Question], lang: str, variants: int,
-               warn: Callable[[str], None] | None = None):  # noqa: ANN201 - a genanki.Deck
+def build_deck(
+    bank: Bank,
+    questions: tuple[Question, ...] | list[Question],
+    lang: str,
+    variants: int,
+    warn: Callable[[str], None] | None = None,
+):  # noqa: ANN201 - a genanki.Deck
     import genanki
 
     model = genanki.Model(
-        MODEL_ID, MODEL_NAME,
+        MODEL_ID,
+        MODEL_NAME,
         fields=[{"name": "Front"}, {"name": "Back"}, {"name": "Id"}, {"name": "Topic"}, {"name": "Concepts"}],
         templates=[{"name": "Card 1", "qfmt": "{{Front}}", "afmt": '{{FrontSide}}<hr id="answer">{{Back}}'}],
         css=CSS,
@@ -129,18 +161,26 @@ def build_deck(bank: Bank, questions: tuple[Question, ...] | list[Question], lan
         tags = [tag(bank.topic_of(q)), *(tag(c) for c in q.concepts)]
         for k, item in enumerate(items):
             ident = q.id if not q.computed else f"{q.id}#{k + 1}"
-            deck.add_note(genanki.Note(
-                model=model,
-                fields=[front(item, bank, lang, k, len(items)), back(item, lang), esc(ident),
-                        esc(bank.topic_of(q)), esc(" ".join(q.concepts))],
-                tags=list(dict.fromkeys(tags)),
-                guid=note_guid(q.id, k),
-            ))
+            deck.add_note(
+                genanki.Note(
+                    model=model,
+                    fields=[
+                        front(item, bank, lang, k, len(items)),
+                        back(item, lang),
+                        esc(ident),
+                        esc(bank.topic_of(q)),
+                        esc(" ".join(q.concepts)),
+                    ],
+                    tags=list(dict.fromkeys(tags)),
+                    guid=note_guid(q.id, k),
+                )
+            )
     return deck
 
 
-def export_anki(bank: Bank, out: Path, lang: str, variants: int,
-                warn: Callable[[str], None] | None = None) -> int:
+def export_anki(
+    bank: Bank, out: Path, lang: str, variants: int, warn: Callable[[str], None] | None = None
+) -> int:
     """Write the deck to ``out``; the number of notes written."""
     import genanki
 

@@ -61,7 +61,9 @@ def answer_block(item: Item, lang: str) -> str:
     lines = []
     for c in item.choices:
         feedback = RIGHT[lang] if c.correct else (c.why or "")
-        lines.append(("=" if c.correct else "~") + escape(c.text) + (f"#{escape(feedback)}" if feedback else ""))
+        lines.append(
+            ("=" if c.correct else "~") + escape(c.text) + (f"#{escape(feedback)}" if feedback else "")
+        )
     return "{\n" + "\n".join(lines) + ("\n" + general if general else "") + "\n}"
 
 
@@ -69,10 +71,14 @@ def question_text(item: Item, title: str) -> str:
     return f"::{escape(title)}::[html]{escape(item.prompt)}{answer_block(item, item.lang)}"
 
 
-def export_gift(bank: Bank, lang: str, variants: int, warn: Callable[[str], None] | None = None) -> tuple[str, int]:
+def export_gift(
+    bank: Bank, lang: str, variants: int, warn: Callable[[str], None] | None = None
+) -> tuple[str, int]:
     """The GIFT text of the whole bank and the number of questions in it."""
-    chunks = [f"// topa-quiz export ({lang}): {len(bank.questions)} bank questions; "
-              "computed ones as sampled variants"]
+    chunks = [
+        f"// topa-quiz export ({lang}): {len(bank.questions)} bank questions; "
+        "computed ones as sampled variants"
+    ]
     count = 0
     by_topic: dict[str, list] = {}
     for q in bank.questions:

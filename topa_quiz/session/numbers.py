@@ -37,4 +37,6 @@ def parse_number(text: str) -> float | None:
 def names_infinity(text: str) -> bool:
     """Is this a spelling of nan or infinity, or a number too large for a float (1e999)?"""
     t = text.strip().lower().lstrip("+-")
-    return t in ("nan", "inf", "infinity") or (_NUMBER.fullmatch(t) is not None and not math.isfinite(float(t)))
+    return t in ("nan", "inf", "infinity") or (
+        _NUMBER.fullmatch(t) is not None and not math.isfinite(float(t))
+    )

@@ -78,8 +78,13 @@ def study_streak(conn: sqlite3.Connection, today: date | None = None) -> tuple[i
 
     def studied(day: date) -> bool:
         start, end = local_day_bounds(day)
-        return conn.execute("SELECT EXISTS(SELECT 1 FROM answers WHERE answered_at >= ? AND answered_at < ?)",
-                            (start, end)).fetchone()[0] == 1
+        return (
+            conn.execute(
+                "SELECT EXISTS(SELECT 1 FROM answers WHERE answered_at >= ? AND answered_at < ?)",
+                (start, end),
+            ).fetchone()[0]
+            == 1
+        )
 
     day = today if studied(today) else today - timedelta(days=1)
     last = day
@@ -103,33 +108,47 @@ def collect(conn: sqlite3.Connection, since_days: int | None = None, now: dateti
     stats = Stats(since_days, Tally(0, 0))
     # covering index answers_topic (topic, correct) without --since, answers_time with it
     for topic, n, ok in conn.execute(
-            f"SELECT topic, count(*), sum(correct) FROM answers{where} GROUP BY topic", args):
+        f"SELECT topic, count(*), sum(correct) FROM answers{where} GROUP BY topic", args
+    ):
         stats.topics[topic] = Tally(n, ok)
-    stats.overall = Tally(sum(t.answers for t in stats.topics.values()),
-                          sum(t.correct for t in stats.topics.values()))
+    stats.overall = Tally(
+        sum(t.answers for t in stats.topics.values()), sum(t.correct for t in stats.topics.values())
+    )
     # group by the JSON list first (a few distinct lists), then expand each list once
     for concept, n, ok in conn.execute(
-            "SELECT j.value, sum(g.n), sum(g.ok) FROM (SELECT concepts, count(*) AS n, sum(correct) AS ok"
-            f" FROM answers{where} GROUP BY concepts) AS g, json_each(g.concepts) AS j GROUP BY j.value", args):
+        "SELECT j.value, sum(g.n), sum(g.ok) FROM (SELECT concepts, count(*) AS n, sum(correct) AS ok"
+        f" FROM answers{where} GROUP BY concepts) AS g, json_each(g.concepts) AS j GROUP BY j.value",
+        args,
+    ):
         stats.concepts[str(concept)] = Tally(n, ok)
-    candidates = [(t.correct / t.answers, -t.answers, cid) for cid, t in stats.concepts.items()
-                  if t.answers >= WEAK_MIN_ANSWERS and t.correct < t.answers]
+    candidates = [
+        (t.correct / t.answers, -t.answers, cid)
+        for cid, t in stats.concepts.items()
+        if t.answers >= WEAK_MIN_ANSWERS and t.correct < t.answers
+    ]
     stats.weakest = [cid for _, _, cid in sorted(candidates)[:WEAK_COUNT]]
     stats.streak, stats.last_day = study_streak(conn)
     exam_where = " WHERE s.started_at >= ?" if since_days is not None else ""
     for row in conn.execute(
-            "SELECT s.started_at, e.total, e.correct, e.pass_mark, e.passed, e.timed_out, e.minutes, e.seconds"
-            f" FROM exams AS e JOIN sessions AS s ON s.id = e.session_id{exam_where}"
-            " ORDER BY s.started_at DESC", args):
-        stats.exams.append(ExamRow(row[0], row[1], row[2], row[3], bool(row[4]), bool(row[5]), row[6], row[7]))
+        "SELECT s.started_at, e.total, e.correct, e.pass_mark, e.passed, e.timed_out, e.minutes, e.seconds"
+        f" FROM exams AS e JOIN sessions AS s ON s.id = e.session_id{exam_where}"
+        " ORDER BY s.started_at DESC",
+        args,
+    ):
+        stats.exams.append(
+            ExamRow(row[0], row[1], row[2], row[3], bool(row[4]), bool(row[5]), row[6], row[7])
+        )
     stats.cards = conn.execute("SELECT count(*) FROM cards").fetchone()[0]
     stats.due = conn.execute("SELECT count(*) FROM cards WHERE due <= ?", (utc_iso(now),)).fetchone()[0]
     return stats
 
 
 def _figure(t: Tally) -> dict[str, object]:
-    return {"answers": t.answers, "correct": t.correct,
-            "accuracy": None if t.accuracy is None else round(t.accuracy, 4)}
+    return {
+        "answers": t.answers,
+        "correct": t.correct,
+        "accuracy": None if t.accuracy is None else round(t.accuracy, 4),
+    }
 
 
 def as_json(stats: Stats, database: str) -> dict[str, object]:
@@ -143,8 +162,19 @@ def as_json(stats: Stats, database: str) -> dict[str, object]:
         "weakest": [{"concept": c, **_figure(stats.concepts[c])} for c in stats.weakest],
         "streak_days": stats.streak,
         "last_study_day": stats.last_day.isoformat() if stats.last_day else None,
-        "exams": [{"started_at": e.started_at, "total": e.total, "correct": e.correct, "score": round(e.score, 2),
-                   "pass_mark": e.pass_mark, "passed": e.passed, "timed_out": e.timed_out,
-                   "minutes": e.minutes, "seconds": round(e.seconds, 1)} for e in stats.exams],
+        "exams": [
+            {
+                "started_at": e.started_at,
+                "total": e.total,
+                "correct": e.correct,
+                "score": round(e.score, 2),
+                "pass_mark": e.pass_mark,
+                "passed": e.passed,
+                "timed_out": e.timed_out,
+                "minutes": e.minutes,
+                "seconds": round(e.seconds, 1),
+            }
+            for e in stats.exams
+        ],
         "cards": {"total": stats.cards, "due": stats.due},
     }
