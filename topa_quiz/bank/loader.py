@@ -167,6 +167,10 @@ class _Reader:
                 f"{what}: '{key}' must be a mapping with ko and en, got {type(value).__name__}",
             )
             return None
+        return self.translations(value, key, what)
+
+    def translations(self, value: Marked, key: str, what: str, only_langs: bool = True) -> Text:
+        """The ko and en texts of a mapping; ``only_langs``: other keys are problems too."""
         out = {}
         for lang in LANGS:
             v = value.get(lang)
@@ -178,7 +182,7 @@ class _Reader:
                 out[lang] = ""
             else:
                 out[lang] = str(v)
-        for extra in set(value) - set(LANGS):
+        for extra in set(value) - set(LANGS) if only_langs else ():
             self.problem(value.at(extra), f"{what}: unknown language '{extra}' in '{key}' (use ko and en)")
         return Text(out["ko"], out["en"])
 
@@ -317,10 +321,8 @@ class _Reader:
                 self.problem(d.at("options"), f"{what}: option {i} must be a mapping with ko, en (and why)")
                 return None
             self.unknown_fields(o, {"ko", "en", "why", "last"}, f"{what} option {i}")
-            text = self.text(_wrap(o), "text", f"{what} option {i}")
+            text = self.translations(o, "text", f"{what} option {i}", only_langs=False)
             why = self.text(o, "why", f"{what} option {i}", required=answer_ok and i != answer)
-            if text is None:
-                return None
             for lang in LANGS:
                 key = (lang, " ".join(text.get(lang).split()).lower())
                 if key[1] and key in seen:
@@ -471,15 +473,6 @@ class _Reader:
                             f"{what}: {key}.{lang} uses {{{name}}}, which is not a parameter "
                             "(write {{ and }} for literal braces)",
                         )
-
-
-def _wrap(o: Marked) -> Marked:
-    """An option's own ko/en as a Text-shaped mapping under 'text', keeping marks."""
-    inner = Marked({k: o[k] for k in LANGS if k in o})
-    inner.mark, inner.marks = o.mark, {k: o.at(k) for k in inner}
-    outer = Marked({"text": inner})
-    outer.mark, outer.marks = o.mark, {"text": o.mark}
-    return outer
 
 
 @dataclass
