@@ -24,11 +24,18 @@ class EngineError(ValueError):
 
 @dataclass(frozen=True)
 class Step:
-    """One line of a worked calculation: what, how, how much."""
+    """One line of a worked calculation: what, how, how much.
+
+    ``label`` and ``formula`` are mathematics (symbols and numbers), the same in every
+    language; words belong in ``note``: a message id of the catalog (:mod:`topa_quiz.i18n`),
+    filled with ``args`` when the step is shown.
+    """
 
     label: str
     formula: str
     value: Value
+    note: str = ""
+    args: dict[str, object] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

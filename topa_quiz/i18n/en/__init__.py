@@ -1,0 +1,1 @@
+"""The English catalog: each module of this package defines ``MESSAGES`` for one area."""
