@@ -46,6 +46,8 @@ class Calculation:
     inputs: dict[str, object]
     result: Value
     steps: tuple[Step, ...] = field(default_factory=tuple)
+    #: an optimizer's parameter after each step, θ₀ first (empty for other calculations)
+    trajectory: tuple[Value, ...] = ()
 
     def to_dict(self) -> dict[str, object]:
         return {

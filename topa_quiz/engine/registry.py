@@ -19,7 +19,7 @@ Parameter kinds
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from difflib import get_close_matches
 
 REQUIRED = object()
@@ -70,6 +70,11 @@ class Calc:
     example: str
     notes: str = ""
     scalar_param: str | None = field(default=None)
+    #: what ``--plot`` and ``topa plot`` can draw: "curve" (an element-wise function of x,
+    #: drawn over a range), "path" (an optimizer: the trajectory in its result), or "" (nothing)
+    plot: str = ""
+    #: for a "curve": the calculation of its derivative, drawn beside it with --derivative
+    derivative: str = ""
 
     def param(self, name: str) -> Param | None:
         return next((p for p in self.params if p.name == name), None)
@@ -441,6 +446,26 @@ CALCS: tuple[Calc, ...] = (
         "topa calc dropout --p 0.5 --x 2",
         notes="At test time dropout is off and x passes unchanged (torch.nn.Dropout in eval mode).",
     ),
+)
+
+_CURVES = {
+    "sigmoid": "sigmoid-derivative",
+    "tanh": "tanh-derivative",
+    "relu": "relu-derivative",
+    "leaky-relu": "",
+    "step": "",
+    "sigmoid-derivative": "",
+    "tanh-derivative": "",
+    "relu-derivative": "",
+}
+_PATHS = ("gd", "sgd", "momentum", "adagrad", "rmsprop", "adam", "adamw")
+CALCS = tuple(
+    replace(c, plot="curve", derivative=_CURVES[c.name])
+    if c.name in _CURVES
+    else replace(c, plot="path")
+    if c.name in _PATHS
+    else c
+    for c in CALCS
 )
 
 BY_NAME: dict[str, Calc] = {c.name: c for c in CALCS}
