@@ -169,3 +169,7 @@ def _make_command(calc: Calc) -> None:
 
 for _calc in CALCS:
     _make_command(_calc)
+
+
+def register(root: typer.Typer) -> None:
+    root.add_typer(app, name="calc")
