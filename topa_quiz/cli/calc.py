@@ -25,7 +25,7 @@ app = typer.Typer(
     rich_markup_mode="rich",
 )
 
-TOPIC_ORDER = ("activation", "perceptron", "loss", "optimizer", "generalization")
+TOPIC_ORDER = ("activation", "perceptron", "network", "loss", "optimizer", "generalization")
 
 
 def calc_table() -> Table:
