@@ -69,7 +69,7 @@ def test_listed_and_helped(run) -> None:
     ],
 )  # fmt: skip
 def test_bad_input_is_one_line_exit_2(run, args: list[str], message: str) -> None:
-    r = run("calc", *args)
+    r = run("calc", *args, env={"TOPA_LANG": "en"})
     assert r.exit_code == 2
     assert r.stdout == ""
     lines = [line for line in r.stderr.splitlines() if line.strip()]
