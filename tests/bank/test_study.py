@@ -236,7 +236,7 @@ def test_pending_network_calculations_are_the_only_unknown_names():
     if unknown:
         pytest.skip(
             f"engine calculations {sorted(unknown)} are not in this branch's registry yet "
-            "(issue 11, engine branch); their examples are drawn and computed once they are"
+            "(issue 11 adds them on another branch); their examples are drawn and computed once they are"
         )
 
 
