@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from topa_quiz.errors import DataError
-from topa_quiz.session.quiz import Attempt
+from topa_quiz.session.drill import Attempt
 from topa_quiz.store.db import SCHEMA_VERSION, connect, integrity_ok
 from topa_quiz.store.recorder import open_recorder, rating_for
 
@@ -182,7 +182,7 @@ def test_sigkill_mid_session_keeps_every_answer_given(tmp_path):
 
 WRITER = """
 import sys
-from topa_quiz.session.quiz import Attempt
+from topa_quiz.session.drill import Attempt
 from topa_quiz.store.recorder import open_recorder
 rec = open_recorder("quiz")
 for i in range(int(sys.argv[1])):
