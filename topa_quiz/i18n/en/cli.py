@@ -92,3 +92,9 @@ MESSAGES |= {
     "usage.want_number": "expected a number",
     "usage.want_boolean": "expected true or false",
 }
+
+MESSAGES |= {
+    "cmd.stats.help": "Bars are coloured by mastery: red below 50 %, yellow below 80 %, green from 80 %. The weakest concepts are the missed ones with the lowest accuracy among those answered at least twice. The streak counts consecutive local calendar days with at least one answer, ending today (or yesterday when nothing is answered yet today).",
+    "opt.stats_json": "Print the figures as one JSON object (ids, no names).",
+    "opt.since": "Only answers and exams of the last DAYS days (the streak and due cards are always current).",
+}
