@@ -23,12 +23,14 @@ def filter_options() -> dict[str, object]:
 
     w = words()
     return {
-        "topic": typer.Option(None, "--topic", "-t", help=w("opt.topic"), autocompletion=complete_topic),
-        "concept": typer.Option(
-            None, "--concept", "-c", help=w("opt.concept"), autocompletion=complete_concept
+        "topic": typer.Option(
+            None, "--topic", "-t", help=w("opt.topic"), autocompletion=complete_topic, metavar="TOPIC"
         ),
-        "qtype": typer.Option(None, "--type", help=w("opt.type")),
-        "difficulty": typer.Option(None, "--difficulty", "-d", help=w("opt.difficulty")),
+        "concept": typer.Option(
+            None, "--concept", "-c", help=w("opt.concept"), autocompletion=complete_concept, metavar="CONCEPT"
+        ),
+        "qtype": typer.Option(None, "--type", help=w("opt.type"), metavar="choice|ox|numeric"),
+        "difficulty": typer.Option(None, "--difficulty", "-d", help=w("opt.difficulty"), metavar="1|2|3"),
     }
 
 

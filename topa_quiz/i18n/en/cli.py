@@ -98,3 +98,21 @@ MESSAGES |= {
     "opt.stats_json": "Print the figures as one JSON object (ids, no names).",
     "opt.since": "Only answers and exams of the last DAYS days (the streak and due cards are always current).",
 }
+
+MESSAGES |= {
+    "help.usage": "Usage",
+    "help.arguments": "Arguments",
+    "help.options": "Options",
+    "help.commands": "Commands",
+    "help.required": "required",
+    "help.default": "default",
+    "help.help": "Show this help and exit.",
+    "help.install_completion": "Install shell completion for the current shell.",
+    "help.show_completion": "Show the completion script for the current shell, to copy or adapt.",
+}
+
+MESSAGES |= {
+    "help.usage_options": "[OPTIONS]",
+    "help.usage_command": "COMMAND",
+    "help.usage_args": "[ARGS]",
+}

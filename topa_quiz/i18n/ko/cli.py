@@ -98,3 +98,21 @@ MESSAGES |= {
     "opt.stats_json": "모든 수치를 JSON 객체 하나로 출력합니다(이름 없이 id만).",
     "opt.since": "최근 DAYS일의 답과 모의고사만 봅니다(연속 학습과 복습할 카드는 항상 현재 기준).",
 }
+
+MESSAGES |= {
+    "help.usage": "사용법",
+    "help.arguments": "인자",
+    "help.options": "옵션",
+    "help.commands": "명령",
+    "help.required": "필수",
+    "help.default": "기본값",
+    "help.help": "이 도움말을 보여 주고 끝냅니다.",
+    "help.install_completion": "지금 쓰는 셸에 자동 완성을 설치합니다.",
+    "help.show_completion": "지금 쓰는 셸의 자동 완성 스크립트를 보여 줍니다(복사하거나 고쳐 쓸 수 있습니다).",
+}
+
+MESSAGES |= {
+    "help.usage_options": "[옵션]",
+    "help.usage_command": "명령",
+    "help.usage_args": "[인자]",
+}
