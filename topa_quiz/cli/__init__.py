@@ -115,7 +115,7 @@ def _root(
 
 
 def _register() -> None:
-    from . import bank, calc, exam, extras, quiz, stats, study
+    from . import bank, calc, exam, export, plot, quiz, stats, study
 
     quiz.register(app)
     study.register(app)
@@ -123,7 +123,8 @@ def _register() -> None:
     stats.register(app)
     app.add_typer(calc.app, name="calc")
     bank.register(app)
-    extras.register(app)
+    plot.register(app)
+    export.register(app)
 
 
 _register()

@@ -9,8 +9,8 @@ import typer
 
 from ..errors import ExitStatus, UsageError
 from .common import BANK_OPTION, LANG_OPTION, load_questions
+from .completion import complete_concept, complete_topic
 from .console import err_console, language, out_console
-from .extras import complete_concept, complete_topic
 
 TOPIC_OPTION = typer.Option(
     None, "--topic", "-t", help="Only this topic (repeatable).", autocompletion=complete_topic
@@ -69,14 +69,13 @@ def interactive_session(items, bank, lang, record=None, feedback=True):  # noqa:
     def offer_plot(item) -> None:  # noqa: ANN001
         """In a terminal, 'p' after the feedback draws the calculation (activations, optimizers)."""
         from ..engine.registry import lookup
-        from .plots import calculation_figure, plot_calculation
+        from .plot import can_plot, offer_text, plot_calculation
 
         calc = lookup(item.calculation.name) if item.calculation else None
-        if calc is None or calculation_figure(calc, item.calculation) is None:
+        if not can_plot(calc, item.calculation):
             return
-        label = "p=그래프 보기, Enter=다음" if lang == "ko" else "p = show the plot, Enter = next"
-        if ask_line(f"{label} › ").strip().lower() == "p":
-            plot_calculation(console, calc, item.calculation)
+        if ask_line(f"{offer_text(lang)} › ").strip().lower() == "p":
+            plot_calculation(console, calc, item.calculation, lang)
 
     return run_session(
         items,
