@@ -17,6 +17,7 @@ from topa_quiz.render.figure import (
     figure_data,
     figure_table,
     question_chart,
+    question_figure_view,
     wrap,
 )
 
@@ -186,3 +187,15 @@ def test_a_question_figure_is_drawn_with_its_words(width, height, lang):
     assert widest(lines) <= width - 1
     ticks = lines[bottom + 1].split()
     assert ticks == ["1", "2", "3", "4"]  # x = epochs 1..4
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_the_quiz_view_of_a_figure_leaves_room_for_the_options(lang):
+    lines = render(question_figure_view(CURVES, lang, 100, 60), 100)
+    assert len(lines) <= 20 - 1
+    assert "┌" in lines[1]
+
+
+def test_a_terminal_too_small_for_the_chart_gets_the_table():
+    lines = render(question_figure_view(CURVES, "en", 60, 9), 60)
+    assert lines == figure_table(figure_data(CURVES, "en")).splitlines()

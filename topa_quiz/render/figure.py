@@ -315,6 +315,20 @@ def question_chart(data: FigureData) -> Chart:
     )
 
 
+#: a question's chart takes at most this many rows, leaving room for the prompt and options
+FIGURE_HEIGHT = 20
+
+
+def question_figure_view(
+    figure: object, lang: str, width: int, height: int, color: bool = False
+) -> RenderableType:
+    """A question's figure for the quiz, shown before the options: the chart in at most
+    :data:`FIGURE_HEIGHT` rows, or its table of values when the terminal is too small for one."""
+    data = figure_data(figure, lang)
+    view = chart_view(question_chart(data), width, min(height, FIGURE_HEIGHT), color)
+    return view if view is not None else Text(figure_table(data))
+
+
 def figure_table(data: FigureData) -> str:
     """The figure as plain text: its title, then a table of the values at each x."""
     header = [data.x, *(label for label, _ in data.series)]

@@ -5,6 +5,7 @@ MESSAGES = {
         "no room for a plot: the terminal is {width}×{height}; plots need at least {min_width} columns "
         "and {min_height} rows (widen the window or set COLUMNS/LINES)"
     ),
+    "plot.after_answer": "the picture comes after the answer: answer first, then press p",
     "plot.offer": "p = show the plot, Enter = next",
     "plot.nothing_fits": (
         "no plot fits '{name}': --plot draws curves ({curves}) and optimizer paths ({paths})"

@@ -5,6 +5,7 @@ MESSAGES = {
         "그래프를 그릴 공간이 없습니다: 터미널이 {width}×{height}입니다. 그래프에는 최소 {min_width}열, "
         "{min_height}행이 필요합니다 (창을 넓히거나 COLUMNS/LINES를 설정하십시오)."
     ),
+    "plot.after_answer": "그래프는 답한 뒤에 볼 수 있습니다: 먼저 답하고 p를 누르십시오",
     "plot.offer": "p=그래프 보기, Enter=다음",
     "plot.nothing_fits": (
         "'{name}'에 맞는 그래프가 없습니다: --plot은 곡선({curves})과 최적화 함수의 경로({paths})를 그립니다."
