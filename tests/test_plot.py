@@ -227,3 +227,24 @@ def test_shell_completion_of_quiz_options():
     env = {"_TOPA_COMPLETE": "complete_bash", "COMP_WORDS": "topa plot leaky", "COMP_CWORD": "2"}
     r = CliRunner().invoke(app, [], env=env, prog_name="topa")
     assert r.output.split() == ["leaky-relu"]
+
+
+def test_cli_imports_no_drawing_storage_or_anki_library():
+    """Issue 9: plot drawing lives with the renderers, exports with the exporters, storage under
+    the session; cli/ imports none of plotext, sqlite3, fsrs, genanki (not even inside functions)."""
+    import ast
+    from pathlib import Path
+
+    import topa_quiz.cli
+
+    banned = {"plotext", "sqlite3", "fsrs", "genanki"}
+    found = []
+    for path in Path(topa_quiz.cli.__file__).parent.glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                names = [node.module]
+            found += [f"{path.name}: {n}" for n in names if n.split(".")[0] in banned]
+    assert found == []

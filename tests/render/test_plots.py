@@ -79,6 +79,8 @@ def test_a_derivative_is_not_derived_again():
         (PlotRequest(("relu",), lo=2, hi=1), "range"),
         (PlotRequest(("relu",), lo=-1e308, hi=1e308), "range"),
         (PlotRequest(("leaky-relu",), alpha=1e308), "alpha"),
+        (PlotRequest(("lr",), lrs=tuple(0.01 * k for k in range(1, 12))), "lr"),
+        (PlotRequest(("sigmoid", "tanh", "relu", "step", "tanh", "relu"), derivative=True), "names"),
     ],
 )
 @pytest.mark.parametrize("lang", LANGS)

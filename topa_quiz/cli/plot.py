@@ -87,22 +87,26 @@ def plot(
         None,
         metavar="NAME...",
         autocompletion=complete_plot_name,
-        help=f"{CURVES}; or lr (the learning-rate effect).",
+        help=f"{CURVES}; or lr (the learning-rate effect). At most 10 lines in one plot.",
     ),
     derivative: bool = typer.Option(
         False, "--derivative", "-d", help="Also draw each function's derivative."
     ),
     range_: tuple[float, float] = typer.Option(
-        (-6.0, 6.0), "--range", metavar="LOW HIGH", help="The x range; negative numbers work: --range -6 6."
+        (-6.0, 6.0),
+        "--range",
+        metavar="LOW HIGH",
+        help="The x range, within ±1e6; negative numbers work: --range -6 6.",
     ),
     lr: list[str] | None = typer.Option(
         None,
         "--lr",
         metavar="ETA...",
-        help="For 'lr': learning rates η, e.g. --lr 0.01 0.1 1.1 (or repeat --lr) [default: 0.01 0.1 1.1].",
+        help="For 'lr': learning rates η, e.g. --lr 0.01 0.1 1.1 (or repeat --lr), at most 10; "
+        "by default 0.01 0.1 1.1.",
     ),
     steps: int = typer.Option(20, "--steps", min=1, max=200, help="For 'lr': gradient-descent steps."),
-    alpha: float = typer.Option(0.01, "--alpha", help="Slope α of leaky-relu for x < 0 (PyTorch's default)."),
+    alpha: float = typer.Option(0.01, "--alpha", help="Slope α of leaky-relu for x < 0, from 0 to 1000."),
     lang: str | None = LANG_OPTION,
 ) -> None:
     """그래프 — draw activation functions (and derivatives) or the learning-rate effect in the terminal.

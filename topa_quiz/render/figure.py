@@ -34,8 +34,10 @@ MAX_CANVAS = 24
 MIN_CANVAS = 7
 
 #: one marker per series, so lines stay apart without colors
-MARKERS = ("•", "*", "+", "x", "o", "#")
+MARKERS = ("•", "*", "+", "x", "o", "#", "@", "%", "&", "=")
 POINT_MARKER = "O"
+#: a one-step picture shows at most this many components of θ
+STEP_COMPONENTS = 6
 #: plotext's "simple" theme gives series these colours in this order; the legend repeats them
 PALETTE = (12, 10, 9, 14, 13, 11)
 
@@ -368,7 +370,7 @@ def step_view(
     parts: list[RenderableType] = [
         Text(line, justify="center") for line in wrap(t("plot.step.title", name=name), inner)
     ]
-    shown = min(len(before), len(MARKERS))
+    shown = min(len(before), STEP_COMPONENTS)
     for j in range(shown):
         theta = "θ" if len(before) == 1 else f"θ[{j}]"
         b, a = float(before[j]), float(after[j])

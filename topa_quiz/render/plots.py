@@ -23,7 +23,7 @@ from rich.text import Text
 
 from ..engine.registry import CALCS, Calc, lookup
 from ..i18n import catalog
-from .figure import MIN_HEIGHT, MIN_WIDTH, POINT_MARKER, Chart, Series, chart_view, step_view
+from .figure import MARKERS, MIN_HEIGHT, MIN_WIDTH, POINT_MARKER, Chart, Series, chart_view, step_view
 
 if TYPE_CHECKING:
     from ..engine.core import Calculation
@@ -35,6 +35,8 @@ LR_LIMIT = 3.0
 #: ``--range`` and the asked points of ``calc --plot`` are drawn within ±this
 RANGE_LIMIT = 1e6
 ALPHA_LIMIT = 1e3
+#: lines in one plot: one marker each
+MAX_LINES = len(MARKERS)
 _SUB = str.maketrans("0123456789-", "₀₁₂₃₄₅₆₇₈₉₋")
 
 
@@ -86,11 +88,19 @@ def _fmt(v: float) -> str:
 # --------------------------------------------------------------- topa plot
 def check_request(request: PlotRequest, lang: str) -> None:
     """:class:`PlotError` for a request that cannot be drawn, in the words of ``lang``."""
+    _check_names(request.names, lang)
+    if LR_PLOT in request.names:
+        _check_lr(request, lang)
+    else:
+        _check_curves(request, lang)
+
+
+def _check_names(names: Sequence[str], lang: str) -> None:
     t = catalog(lang)
     known = plot_names(lang)
-    if not request.names:
+    if not names:
         raise PlotError("names", t("plot.name_needed", names=", ".join(known)))
-    unknown = [n for n in request.names if n not in known]
+    unknown = [n for n in names if n not in known]
     if unknown:
         from difflib import get_close_matches
 
@@ -98,13 +108,21 @@ def check_request(request: PlotRequest, lang: str) -> None:
         if guess:
             raise PlotError("names", t("plot.unknown_guess", name=unknown[0], guess=guess[0]))
         raise PlotError("names", t("plot.unknown", name=unknown[0], names=", ".join(known)))
-    if LR_PLOT in request.names:
-        if len(request.names) > 1:
-            raise PlotError("names", t("plot.lr_alone"))
-        bad = [v for v in request.lrs if not math.isfinite(v) or v <= 0]
-        if bad:
-            raise PlotError("lr", t("plot.lr_positive", value=f"{bad[0]:g}"))
-        return
+    if LR_PLOT in names and len(names) > 1:
+        raise PlotError("names", t("plot.lr_alone"))
+
+
+def _check_lr(request: PlotRequest, lang: str) -> None:
+    t = catalog(lang)
+    bad = [v for v in request.lrs if not math.isfinite(v) or v <= 0]
+    if bad:
+        raise PlotError("lr", t("plot.lr_positive", value=_fmt(bad[0])))
+    if len(request.lrs) > MAX_LINES:
+        raise PlotError("lr", t("plot.too_many", n=MAX_LINES, count=len(request.lrs)))
+
+
+def _check_curves(request: PlotRequest, lang: str) -> None:
+    t = catalog(lang)
     lo, hi = request.lo, request.hi
     if not (math.isfinite(lo) and math.isfinite(hi)) or lo >= hi:
         raise PlotError("range", t("plot.range_order", lo=_fmt(lo), hi=_fmt(hi)))
@@ -112,6 +130,9 @@ def check_request(request: PlotRequest, lang: str) -> None:
         raise PlotError("range", t("plot.range_limit", limit=_fmt(RANGE_LIMIT), lo=_fmt(lo), hi=_fmt(hi)))
     if not (math.isfinite(request.alpha) and 0 <= request.alpha <= ALPHA_LIMIT):
         raise PlotError("alpha", t("plot.alpha_limit", limit=_fmt(ALPHA_LIMIT), value=_fmt(request.alpha)))
+    lines = len(request.names) * (2 if request.derivative else 1)
+    if lines > MAX_LINES:
+        raise PlotError("names", t("plot.too_many", n=MAX_LINES, count=lines))
 
 
 def plot_chart(request: PlotRequest, lang: str, samples: int = 241) -> Chart:
@@ -235,7 +256,7 @@ def lr_note(lr: float, path: Sequence[float], steps: int, lang: str) -> str:
         theta="θ" + str(last).translate(_SUB),
         last=f"{path[-1]:.4g}",
         verdict=t(f"plot.lr.word.{verdict}"),
-        why=t(f"plot.lr.why.{verdict}", factor=f"{factor:.4g}"),
+        why=t(f"plot.lr.why.{verdict}", factor=_fmt(factor)),
     )
     exit_at = next((k for k, v in enumerate(path) if abs(v) > LR_LIMIT), None)
     if exit_at is not None:

@@ -21,6 +21,7 @@ MESSAGES = {
     "plot.lr_alone": "'lr' is plotted on its own: topa plot lr --lr 0.01 0.1 1.1",
     "plot.lr_only": "--lr is for 'topa plot lr'",
     "plot.lr_positive": "each learning rate must be a number > 0, got {value}",
+    "plot.too_many": "at most {n} lines fit in one plot, got {count}",
     "plot.numbers": "expected numbers, got '{text}'",
     "plot.range_order": "expected LOW HIGH with LOW < HIGH, got {lo} {hi}",
     "plot.range_limit": "LOW and HIGH must lie within ±{limit}, got {lo} {hi}",

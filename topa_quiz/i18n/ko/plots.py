@@ -21,6 +21,7 @@ MESSAGES = {
     "plot.lr_alone": "'lr'은 다른 함수 없이 단독으로 그립니다: topa plot lr --lr 0.01 0.1 1.1",
     "plot.lr_only": "--lr은 'topa plot lr'에만 씁니다",
     "plot.lr_positive": "학습률은 각각 0보다 큰 수여야 합니다. 입력: {value}",
+    "plot.too_many": "한 그래프에는 선을 {n}개까지 그릴 수 있습니다. 요청: {count}개",
     "plot.numbers": "숫자가 필요합니다. 입력: '{text}'",
     "plot.range_order": "LOW < HIGH인 LOW HIGH가 필요합니다. 입력: {lo} {hi}",
     "plot.range_limit": "LOW와 HIGH는 ±{limit} 안에 있어야 합니다. 입력: {lo} {hi}",
