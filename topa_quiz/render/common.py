@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from rich.text import Text
 
-
 def t(key: str, lang: str, **kw: object) -> str:
     """A message in Korean (default) or English, with {placeholders} filled."""
     from ..i18n import catalog

@@ -23,7 +23,7 @@ from rich.text import Text
 
 from ..engine.registry import CALCS, Calc, lookup
 from ..i18n import catalog
-from .figure import MARKERS, MIN_HEIGHT, MIN_WIDTH, POINT_MARKER, Chart, Series, chart_view, step_view
+from .figure import MARKERS, MIN_HEIGHT, MIN_WIDTH, POINT_MARKER, Chart, Series, chart_view
 
 if TYPE_CHECKING:
     from ..engine.core import Calculation
@@ -395,6 +395,8 @@ def calculation_view(
         if len(path) == 2:
             if width < MIN_WIDTH:
                 return no_room(width, height, lang)
+            from .optimizer_step import first_gradient, step_view
+
             return step_view(calc.name, path[0], path[1], first_gradient(result, len(path[0])), lang, width)
         chart = path_chart(calc, path, lang)
     else:
@@ -403,13 +405,3 @@ def calculation_view(
         except EngineError as exc:
             return Text(f"{exc.param}: {exc.message}")
     return chart_view(chart, width, height, color) or no_room(width, height, lang)
-
-
-def first_gradient(result: Calculation, size: int) -> list[float] | None:
-    """The gradient of an optimizer's first step, one entry per component; None if unknown."""
-    grads = result.inputs.get("grad")
-    if not isinstance(grads, list) or not grads:
-        return None
-    g = grads[0]
-    values = g if isinstance(g, list) else [g] * size
-    return [float(v) for v in values] if len(values) == size else None
