@@ -41,7 +41,7 @@ def test_negative_range(run):
 
 
 def test_range_must_be_increasing(run):
-    r = run("plot", "relu", "--range", "2", "1")
+    r = run("plot", "relu", "--range", "2", "1", env={"TOPA_LANG": "en"})
     assert r.exit_code == 2
     assert "error: --range" in r.output
 
@@ -52,7 +52,7 @@ def test_unknown_name_suggests(run):
     assert r.output == "error: cannot plot 'sigmod'; did you mean 'sigmoid'?\n"
     r = run("plot", "sigmod")  # Korean by default
     assert r.exit_code == 2
-    assert r.output == "error: 그릴 수 없는 이름입니다: 'sigmod'. 혹시 'sigmoid'입니까?\n"
+    assert r.output == "오류: 그릴 수 없는 이름입니다: 'sigmod'. 혹시 'sigmoid'입니까?\n"
 
 
 def test_narrow_terminal_gives_one_line(run):
@@ -138,7 +138,7 @@ def test_plot_lr_repeated_option_and_errors(run):
     r = run("plot", "sigmoid", "--lr", "0.1", "--lang", "en")
     assert r.exit_code == 2 and r.output == "error: --lr is for 'topa plot lr'\n"
     r = run("plot", "lr", "--lr", "x")
-    assert r.exit_code == 2 and r.output == "error: --lr: 숫자가 필요합니다. 입력: 'x'\n"
+    assert r.exit_code == 2 and r.output == "오류: --lr: 숫자가 필요합니다. 입력: 'x'\n"
 
 
 @pytest.mark.parametrize(
@@ -177,7 +177,7 @@ def test_plot_range_too_wide_names_range(run):
 def test_every_new_command_has_an_example(run, args):
     r = run(*args, "--help")
     assert r.exit_code == 0
-    assert "Example: topa" in r.output
+    assert "예: topa" in r.output  # the help speaks the session's language: Korean by default
 
 
 def test_help_does_not_import_heavy_modules():

@@ -123,7 +123,7 @@ def test_reset_moves_the_database_aside(tmp_path, run):
     rec = open_recorder("quiz")
     rec.record(_attempt(1))
     rec.close()
-    r = run("reset", input="n\n")
+    r = run("reset", "--lang", "en", input="n\n")
     assert "kept as it is" in r.stdout and _db(tmp_path).exists()
     r = run("reset", "--yes")
     assert r.exit_code == 0

@@ -28,9 +28,11 @@ def bank_file(tmp_path: Path) -> Path:
 def test_one_table_one_command_each(run):
     assert FORMATS == ("anki", "gift", "json")
     for exporter in EXPORTERS:
-        r = run("export", exporter.name, "--help")
+        r = run("export", exporter.name, "--help", env={"TOPA_LANG": "en"})
         assert r.exit_code == 0
-        assert f"Example: {exporter.example}" in " ".join(r.output.split())
+        text = " ".join(r.output.split())
+        assert f"Example: {exporter.example}" in text
+        assert catalog("en")(exporter.writes) in text
         assert ("--variants" in r.output) == bool(exporter.variants)
         assert ("--lang" in r.output) == exporter.languages
     text = [e.name for e in EXPORTERS if not e.binary]
@@ -68,7 +70,7 @@ def test_json_goes_to_standard_output_by_default(run, bank_file):
         ("en", "error: --out: anki writes a binary file, not text: name it with --out, e.g. --out topa.apkg"),
         (
             "ko",
-            "error: --out: anki 형식은 텍스트가 아닌 바이너리 파일을 씁니다: --out으로 파일을 지정하십시오 (예: --out topa.apkg)",
+            "오류: --out: anki 형식은 텍스트가 아닌 바이너리 파일을 씁니다: --out으로 파일을 지정하십시오 (예: --out topa.apkg)",
         ),
     ],
 )

@@ -8,7 +8,6 @@ file. Text formats go to standard output unless ``--out`` names a file; a binary
 from __future__ import annotations
 
 import inspect
-import sys
 from pathlib import Path
 from typing import Optional
 
@@ -22,9 +21,7 @@ except ImportError:  # pragma: no cover - older Typer on click
 
 from ..errors import UsageError
 from ..export import EXPORTERS, FORMATS, Exporter
-from .common import BANK_OPTION, LANG_OPTION
-
-VARIANTS_HELP = "Sampled variants per computed question (fewer when its parameters allow fewer)."
+from .options import bank_option, example, lang_option, load_questions, words
 
 
 class ExportGroup(TyperGroup):
@@ -33,40 +30,9 @@ class ExportGroup(TyperGroup):
     def resolve_command(self, ctx, args):  # noqa: ANN001, ANN201
         name = args[0] if args else ""
         if name and not name.startswith("-") and name not in self.commands:
-            from ..i18n import catalog
-            from .console import language
-
-            message = catalog(language(None))("export.unknown", name=name, names=", ".join(FORMATS))
+            message = words()("export.unknown", name=name, names=", ".join(FORMATS))
             raise click.UsageError(message, ctx)
         return super().resolve_command(ctx, args)
-
-
-app = typer.Typer(
-    cls=ExportGroup,
-    help="내보내기 — export the bank to Anki (.apkg), Moodle GIFT or JSON.",
-    no_args_is_help=True,
-    rich_markup_mode="rich",
-)
-
-
-@app.callback()
-def _export_root() -> None:
-    """내보내기 — export the bank to Anki (.apkg), Moodle GIFT or JSON.
-
-    Formats: anki, gift, json. Text formats go to standard output unless --out names a file.
-    """
-
-
-def _warn(lang: str):  # noqa: ANN202 - a callback
-    def warn(message: str) -> None:
-        from rich.text import Text
-
-        from ..i18n import catalog
-        from .console import err_console
-
-        err_console().print(Text.assemble((catalog(lang)("export.warning") + ": ", "yellow"), message))
-
-    return warn
 
 
 def run_export(
@@ -74,56 +40,48 @@ def run_export(
 ) -> None:
     """Build the export and send it where ``--out`` says (standard output by default for text)."""
     from ..export import ExportError, ExportOptions, check_out, save
-    from ..i18n import catalog
-    from .common import load_questions
-    from .console import language, out_console
+    from .env import current
 
-    lang = language(lang)
-    t = catalog(lang)
+    env = current(lang)
     destination = out or exporter.destination
     if destination is None or (exporter.binary and destination == "-"):
-        raise UsageError("--out: " + t("export.needs_out", name=exporter.name, example=exporter.example_out))
+        example_out = exporter.example_out
+        raise UsageError("--out: " + env.words("export.needs_out", name=exporter.name, example=example_out))
     try:
         if destination != "-":
-            check_out(Path(destination), lang)
+            check_out(Path(destination), env.lang)
         bank = load_questions(banks)
-        built = exporter.build(bank, ExportOptions(lang, variants or exporter.variants, _warn(lang)))
+        built = exporter.build(bank, ExportOptions(env.lang, variants or exporter.variants, env.warn))
         if destination == "-":
-            sys.stdout.write(str(built.content))
-            sys.stdout.flush()
+            env.stdout.write(str(built.content))
+            env.stdout.flush()
             return
-        save(built.content, Path(destination), lang)
+        save(built.content, Path(destination), env.lang)
     except ExportError as exc:
         raise UsageError(f"--out: {exc.message}") from None
-    wrote = t(f"export.{exporter.name}.wrote", count=built.count, questions=built.questions, path=destination)
-    out_console().print(wrote, highlight=False, markup=False, soft_wrap=True)
+    wrote = env.words(
+        f"export.{exporter.name}.wrote", count=built.count, questions=built.questions, path=destination
+    )
+    env.out.print(wrote, highlight=False, markup=False, soft_wrap=True)
 
 
 def _signature(exporter: Exporter) -> inspect.Signature:
+    """``--out``, then ``--variants`` and ``--lang`` where the format takes them, then ``--bank``."""
+    w = words()
     kw = inspect.Parameter.KEYWORD_ONLY
-    where = (
-        "Output file (required: the content is binary)."
-        if exporter.destination is None
-        else "Output file; '-' or none: standard output."
-    )
-    params = [
-        inspect.Parameter(
-            "out",
-            kw,
-            default=typer.Option(None, "--out", "-o", help=where, metavar="FILE"),
-            annotation=Optional[str],
-        )
-    ]
+    where = w("export.opt.out_binary" if exporter.destination is None else "export.opt.out_text")
+    out = typer.Option(None, "--out", "-o", help=where, metavar="FILE")
+    params = [inspect.Parameter("out", kw, default=out, annotation=Optional[str])]
     if exporter.variants:
-        option = typer.Option(exporter.variants, "--variants", min=1, max=50, help=VARIANTS_HELP)
+        option = typer.Option(exporter.variants, "--variants", min=1, max=50, help=w("export.opt.variants"))
         params.append(inspect.Parameter("variants", kw, default=option, annotation=int))
     if exporter.languages:
-        params.append(inspect.Parameter("lang", kw, default=LANG_OPTION, annotation=Optional[str]))
-    params.append(inspect.Parameter("bank_paths", kw, default=BANK_OPTION, annotation=Optional[list[Path]]))
+        params.append(inspect.Parameter("lang", kw, default=lang_option(), annotation=Optional[str]))
+    params.append(inspect.Parameter("bank_paths", kw, default=bank_option(), annotation=Optional[list[Path]]))
     return inspect.Signature(params)
 
 
-def _make_command(exporter: Exporter) -> None:
+def _add_command(app: typer.Typer, exporter: Exporter) -> None:
     def command(**kwargs: object) -> None:
         run_export(
             exporter,
@@ -135,20 +93,23 @@ def _make_command(exporter: Exporter) -> None:
 
     command.__signature__ = _signature(exporter)  # type: ignore[attr-defined]
     command.__name__ = f"export_{exporter.name}"
-    from ..i18n import catalog
-
     app.command(
         name=exporter.name,
-        help=catalog("en")(exporter.writes) + ".",
-        epilog=f"Example: {exporter.example}",
+        help=words()(exporter.writes) + ".",
+        epilog=example(exporter.example),
         context_settings={"help_option_names": ["-h", "--help"]},
     )(command)
 
 
-for _exporter in EXPORTERS:
-    _make_command(_exporter)
-
-
 def register(root: typer.Typer) -> None:
-    """Add ``topa export`` to the root app."""
-    root.add_typer(app, name="export", epilog="Example: topa export anki --out topa.apkg")
+    """Add ``topa export`` and one subcommand per exporter, their help in the session's language."""
+    w = words()
+    app = typer.Typer(
+        cls=ExportGroup,
+        help=f"{w('cmd.export')}\n\n{w('export.cmd.help')}",
+        no_args_is_help=True,
+        rich_markup_mode="rich",
+    )
+    for exporter in EXPORTERS:
+        _add_command(app, exporter)
+    root.add_typer(app, name="export", epilog=example("topa export anki --out topa.apkg"))

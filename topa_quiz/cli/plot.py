@@ -7,15 +7,14 @@ plotext and the engine are imported inside the renderers, never here.
 from __future__ import annotations
 
 import math
-import os
 from typing import TYPE_CHECKING
 
 import typer
 
 from ..engine.registry import CALCS
 from ..errors import UsageError
-from .common import LANG_OPTION
 from .completion import complete_plot_name
+from .options import example, lang_option, words
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -26,12 +25,11 @@ if TYPE_CHECKING:
 
 #: what a problem found by the renderer is called on the command line
 FLAGS = {"range": "--range", "x": "--range", "lr": "--lr", "alpha": "--alpha"}
-CURVES = ", ".join(c.name for c in CALCS if c.plot == "curve")
 
 
 def in_color(console: Console) -> bool:
-    """Colours only in a terminal, and never with NO_COLOR."""
-    return not os.environ.get("NO_COLOR") and not console.no_color and console.is_terminal
+    """Colours only in a terminal, and never with NO_COLOR (Rich reads it into ``no_color``)."""
+    return not console.no_color and console.is_terminal
 
 
 def numbers(option: str, values: list[str], lang: str) -> list[float]:
@@ -82,47 +80,18 @@ def plot_request(
     )
 
 
-def plot(
-    names: list[str] | None = typer.Argument(
-        None,
-        metavar="NAME...",
-        autocompletion=complete_plot_name,
-        help=f"{CURVES}; or lr (the learning-rate effect). At most 10 lines in one plot.",
-    ),
-    derivative: bool = typer.Option(
-        False, "--derivative", "-d", help="Also draw each function's derivative."
-    ),
-    range_: tuple[float, float] = typer.Option(
-        (-6.0, 6.0),
-        "--range",
-        metavar="LOW HIGH",
-        help="The x range, within ±1e6; negative numbers work: --range -6 6.",
-    ),
-    lr: list[str] | None = typer.Option(
-        None,
-        "--lr",
-        metavar="ETA...",
-        help="For 'lr': learning rates η, e.g. --lr 0.01 0.1 1.1 (or repeat --lr), at most 10; "
-        "by default 0.01 0.1 1.1.",
-    ),
-    steps: int = typer.Option(20, "--steps", min=1, max=200, help="For 'lr': gradient-descent steps."),
-    alpha: float = typer.Option(0.01, "--alpha", help="Slope α of leaky-relu for x < 0, from 0 to 1000."),
-    lang: str | None = LANG_OPTION,
+def run_plot(
+    names: list[str], lr: list[str], range_: tuple[float, float], options: dict[str, object]
 ) -> None:
-    """그래프 — draw activation functions (and derivatives) or the learning-rate effect in the terminal.
-
-    [bold]topa plot lr[/] runs gradient descent on f(θ) = θ² from θ₀ = 1 with each learning
-    rate: too small is slow, a good one converges, too large (η > 1) diverges.
-    """
+    """Everything ``topa plot`` does after Typer: the request, the picture, one line on error."""
     from ..render.plots import PlotError, plot_view
-    from .console import language, out_console
+    from .env import current
 
-    lang = language(lang)
-    options = {"derivative": derivative, "steps": steps, "alpha": alpha}
-    request = plot_request(list(names or []), list(lr or []), range_, options, lang)
-    console = out_console()
+    env = current(options.pop("lang"))  # type: ignore[arg-type]
+    request = plot_request(names, lr, range_, options, env.lang)
+    console = env.out
     try:
-        view = plot_view(request, lang, console.width, console.height, in_color(console))
+        view = plot_view(request, env.lang, console.width, console.height, in_color(console))
     except PlotError as exc:
         flag = FLAGS.get(exc.field)
         raise UsageError(f"{flag}: {exc.message}" if flag else exc.message) from None
@@ -143,26 +112,45 @@ def can_plot(calc: Calc | None, result: Calculation | None) -> bool:
     return fits(calc, result)
 
 
-def offer_text(lang: str) -> str:
-    """The quiz's offer of the picture after the feedback, in ``lang``."""
-    from ..i18n import catalog
-
-    return catalog(lang)("plot.offer")
-
-
 def plot_calculation(console: Console, calc: Calc, result: Calculation, lang: str | None = None) -> None:
     """``topa calc NAME ... --plot``, ``p`` in the quiz: the picture, or one line saying why not."""
     from ..render.plots import calculation_view
-    from .console import language
+    from .env import language
 
     lang = language(lang)
     show(console, calculation_view(calc, result, lang, console.width, console.height, in_color(console)))
 
 
-def register(root: typer.Typer) -> None:
-    """Add ``topa plot`` to the root app."""
-    root.command(
+def register(app: typer.Typer) -> None:
+    """Add ``topa plot`` to ``app``, its help in the session's language."""
+    from ..render.plots import ALPHA_LIMIT, MAX_LINES, RANGE_LIMIT
+
+    w = words()
+    curves = ", ".join(c.name for c in CALCS if c.plot == "curve")
+
+    @app.command(
         "plot",
-        epilog="Example: topa plot sigmoid tanh --derivative --range -6 6 ; topa plot lr --lr 0.01 0.1 1.1",
+        help=f"{w('cmd.plot')}\n\n{w('plot.cmd.help')}",
+        epilog=example("topa plot sigmoid tanh --derivative --range -6 6 ; topa plot lr --lr 0.01 0.1 1.1"),
         context_settings={"help_option_names": ["-h", "--help"]},
-    )(plot)
+    )
+    def plot(
+        names: list[str] | None = typer.Argument(
+            None,
+            metavar="NAME...",
+            autocompletion=complete_plot_name,
+            help=w("plot.opt.names", curves=curves, n=MAX_LINES),
+        ),
+        derivative: bool = typer.Option(False, "--derivative", "-d", help=w("plot.opt.derivative")),
+        range_: tuple[float, float] = typer.Option(
+            (-6.0, 6.0), "--range", metavar="LOW HIGH", help=w("plot.opt.range", limit=f"{RANGE_LIMIT:g}")
+        ),
+        lr: list[str] | None = typer.Option(
+            None, "--lr", metavar="ETA...", help=w("plot.opt.lr", n=MAX_LINES)
+        ),
+        steps: int = typer.Option(20, "--steps", min=1, max=200, help=w("plot.opt.steps")),
+        alpha: float = typer.Option(0.01, "--alpha", help=w("plot.opt.alpha", limit=f"{ALPHA_LIMIT:g}")),
+        lang: str | None = lang_option(),
+    ) -> None:
+        options = {"derivative": derivative, "steps": steps, "alpha": alpha, "lang": lang}
+        run_plot(list(names or []), list(lr or []), range_, options)

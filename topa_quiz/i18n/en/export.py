@@ -27,4 +27,12 @@ MESSAGES = {
     "export.cannot_write": "cannot write {path}: {reason}",
     "export.skipped": "skipped question {problem} (run 'topa bank validate')",
     "export.warning": "warning",
+    # topa export --help
+    "export.cmd.help": (
+        "Text formats (gift, json) go to standard output unless --out names a file; the Anki "
+        "package is binary and needs --out."
+    ),
+    "export.opt.out_text": "Output file; '-' or none: standard output.",
+    "export.opt.out_binary": "Output file (required: the content is binary).",
+    "export.opt.variants": "Sampled variants per computed question (fewer when its parameters allow fewer).",
 }

@@ -6,7 +6,6 @@ MESSAGES = {
         "and {min_height} rows (widen the window or set COLUMNS/LINES)"
     ),
     "plot.after_answer": "the picture comes after the answer: answer first, then press p",
-    "plot.offer": "p = show the plot, Enter = next",
     "plot.nothing_fits": (
         "no plot fits '{name}': --plot draws curves ({curves}) and optimizer paths ({paths})"
     ),
@@ -68,4 +67,18 @@ MESSAGES = {
     "plot.lr.clipped": "|θ| passed {limit} at step {k}: drawn up to the edge of the plot.",
     "plot.lr.overflow": "The next step overflows a 64-bit float, so the path ends at step {k}.",
     "plot.lr.help": "the learning-rate effect: gradient descent on θ² with several η",
+    # topa plot --help
+    "plot.cmd.help": (
+        "topa plot lr runs gradient descent on f(θ) = θ² from θ₀ = 1 with each learning rate: too "
+        "small is slow, a good one converges, too large (η > 1) diverges."
+    ),
+    "plot.opt.names": "{curves}; or lr (the learning-rate effect). At most {n} lines in one plot.",
+    "plot.opt.derivative": "Also draw each function's derivative.",
+    "plot.opt.range": "The x range, within ±{limit}; negative numbers work: --range -6 6.",
+    "plot.opt.lr": (
+        "For 'lr': learning rates η, e.g. --lr 0.01 0.1 1.1 (or repeat --lr), at most {n}; "
+        "by default 0.01 0.1 1.1."
+    ),
+    "plot.opt.steps": "For 'lr': gradient-descent steps.",
+    "plot.opt.alpha": "Slope α of leaky-relu for x < 0, from 0 to {limit}.",
 }

@@ -25,4 +25,12 @@ MESSAGES = {
     "export.cannot_write": "{path}에 쓸 수 없습니다: {reason}",
     "export.skipped": "문제 {problem}을(를) 건너뛰었습니다 ('topa bank validate'를 실행해 보십시오)",
     "export.warning": "경고",
+    # topa export --help
+    "export.cmd.help": (
+        "텍스트 형식(gift, json)은 --out으로 파일을 지정하지 않으면 표준 출력으로 나갑니다. Anki 패키지는 "
+        "바이너리라서 --out이 필요합니다."
+    ),
+    "export.opt.out_text": "출력 파일; '-'이거나 지정하지 않으면 표준 출력.",
+    "export.opt.out_binary": "출력 파일 (필수: 내용이 바이너리입니다).",
+    "export.opt.variants": "계산 문제마다 뽑을 변형 수 (파라미터가 허용하는 만큼만).",
 }

@@ -6,7 +6,6 @@ MESSAGES = {
         "{min_height}행이 필요합니다 (창을 넓히거나 COLUMNS/LINES를 설정하십시오)."
     ),
     "plot.after_answer": "그래프는 답한 뒤에 볼 수 있습니다: 먼저 답하고 p를 누르십시오",
-    "plot.offer": "p=그래프 보기, Enter=다음",
     "plot.nothing_fits": (
         "'{name}'에 맞는 그래프가 없습니다: --plot은 곡선({curves})과 최적화 함수의 경로({paths})를 그립니다."
     ),
@@ -68,4 +67,17 @@ MESSAGES = {
     "plot.lr.clipped": "스텝 {k}에서 |θ|가 {limit}보다 커졌습니다: 그래프의 가장자리까지만 그렸습니다.",
     "plot.lr.overflow": "다음 스텝은 64비트 부동소수점 범위를 넘어서므로(오버플로) 경로가 스텝 {k}에서 끝납니다.",
     "plot.lr.help": "학습률의 효과: 여러 η로 θ²에 경사하강법 적용",
+    # topa plot --help
+    "plot.cmd.help": (
+        "topa plot lr은 θ₀ = 1에서 시작해 f(θ) = θ²에 학습률마다 경사하강법을 적용합니다: 너무 작으면 "
+        "느리고, 적절하면 수렴하고, 너무 크면(η > 1) 발산합니다."
+    ),
+    "plot.opt.names": "{curves}; 또는 lr(학습률의 효과). 한 그래프에 선은 {n}개까지.",
+    "plot.opt.derivative": "각 함수의 도함수도 그립니다.",
+    "plot.opt.range": "x의 범위, ±{limit} 안에서; 음수도 됩니다: --range -6 6.",
+    "plot.opt.lr": (
+        "'lr'용: 학습률 η, 예: --lr 0.01 0.1 1.1 (또는 --lr를 반복), {n}개까지; 기본값 0.01 0.1 1.1."
+    ),
+    "plot.opt.steps": "'lr'용: 경사하강법 스텝 수.",
+    "plot.opt.alpha": "x < 0에서 leaky-relu의 기울기 α, 0에서 {limit}까지.",
 }
