@@ -268,3 +268,12 @@ def test_no_room_is_one_line():
     result = compute("sigmoid", x=0.0)
     lines = render(calculation_view(lookup("sigmoid"), result, "en", 30, 20, False), 30)
     assert "no room for a plot" in joined(lines) and "┌" not in "".join(lines)
+
+
+def test_trajectory_prefers_the_engines_data_to_the_step_labels():
+    from topa_quiz.engine.core import Calculation, Step
+
+    # the labels say nothing a regex could read: only the trajectory field holds the path
+    result = Calculation("gd", {"param": 1.0}, 0.5, (Step("θ ← θ − η·g", "1 − 0.5", 0.5),), (1.0, 0.75, 0.5))
+    assert trajectory(result) == [[1.0], [0.75], [0.5]]
+    assert can_plot(lookup("gd"), result)
