@@ -37,8 +37,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "exam": ("exam", "cmd.exam"),
     "stats": ("stats", "cmd.stats"),
     "calc": ("calc", "cmd.calc"),
-    "plot": ("extras", "cmd.plot"),
-    "export": ("extras", "cmd.export"),
+    "plot": ("plot", "cmd.plot"),
+    "export": ("export", "cmd.export"),
     "bank": ("bank", "cmd.bank"),
     "reset": ("study", "cmd.reset"),
 }
