@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import sqlite3
 from datetime import UTC, datetime
-
 from typing import TYPE_CHECKING
 
 from .db import connect, dumps, now_iso
