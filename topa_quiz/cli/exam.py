@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 def run_exam_command(env: Environment, options: ExamOptions, bank_paths: list[Path] | None) -> None:
     """Plan the exam, serve it against the clock, record it, then show the report."""
-    from ..render.common import duration
+    from ..render.labels import duration
     from ..render.exam import exam_report
     from ..session.plan import plan_exam
     from .interact import run_exam

@@ -116,3 +116,18 @@ MESSAGES |= {
     "help.usage_command": "COMMAND",
     "help.usage_args": "[ARGS]",
 }
+
+MESSAGES |= {
+    "cmd.bank.validate": "Check banks and report every problem as FILE:LINE:COL: message. With no PATH: the bundled bank plus TOPA_BANK. With PATHs: those banks, checked against the bundled concepts. Exit status 1 if anything is wrong.",
+    "cmd.bank.stats": "Count questions per topic, concept and type.",
+    "cmd.bank.list": "List questions: id, type (* computed at quiz time), concepts and the start of the prompt; tab-separated in a pipe.",
+    "opt.bank_paths": "Bank files or directories; none: every bank in use.",
+    "opt.bank_json": "Print the counts as JSON.",
+    "bank.problems": "{n} problem(s) found",
+    "bank.ok": "ok: {questions} questions, {concepts} concepts, {files} files, no problems",
+    "bank.n_questions": "{n} questions",
+    "bank.topic_concept": "topic / concept",
+    "bank.questions": "questions",
+    "bank.types": "types",
+    "bank.listed": "{n} questions (* computed by the engine at quiz time)",
+}
