@@ -25,9 +25,11 @@ from typer.core import TyperGroup
 
 from ..errors import ExitStatus, TopaError
 from ..i18n import DEFAULT_LANG, LANGS, catalog
+from .coercion import install as _install_coercion
 from .help import install as _install_help
 
 _install_help()
+_install_coercion()
 
 #: command name -> (module in this package, catalog id of its one-line help)
 COMMANDS: dict[str, tuple[str, str]] = {
