@@ -43,7 +43,12 @@ def _text(lang: str, key: str, **args: object) -> str:
 
 
 def _num(v: float) -> str:
-    return f"{v:g}"
+    """1e-08 as 1e-8, 0.5 as 0.5: the way the help and the errors write a number."""
+    text = f"{v:g}"
+    if "e" in text:
+        mant, exp = text.split("e")
+        return f"{mant}e{int(exp)}"
+    return text
 
 
 @dataclass(frozen=True)
@@ -98,6 +103,8 @@ class Param:
         """How the parameter is written on the command line: ``--lr NUM``, ``[--alpha 0.01]``."""
         if self.positional:
             return "X..."
+        if self.kind == "steps":
+            return f"{self.option} G..."
         if self.kind == "flag":
             return f"[--no-{self.option[2:]}]" if self.default else f"[{self.option}]"
         if self.kind == "choice":
@@ -470,3 +477,36 @@ def names() -> tuple[str, ...]:
 def topics() -> tuple[str, ...]:
     """The topics of the calculations, in the order they first appear (the listing's groups)."""
     return tuple(dict.fromkeys(c.topic for c in CALCS))
+
+
+def schema_names() -> list[str]:
+    """The names a bank may use for ``calc``: every name, then every alias (the schema's enum)."""
+    return [*sorted(BY_NAME), *sorted(ALIASES)]
+
+
+def drawable(kind: str) -> tuple[Calc, ...]:
+    """The calculations that ``--plot`` draws as ``kind``: "curve" or "path"."""
+    return tuple(c for c in CALCS if c.plot == kind)
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|")
+
+
+def markdown_table(lang: str = "en") -> str:
+    """The README's table of calculations: one row per calculation, grouped by topic, with
+    its options as typed and what it computes.
+
+    >>> print(markdown_table().splitlines()[2])
+    | activations | `sigmoid X...` | sigmoid σ(x) = 1/(1 + e^(−x)), squashes into (0, 1) |
+    """
+    rows = [
+        f"| {_text(lang, 'calc.table.group')} | {_text(lang, 'calc.table.name')} | {_text(lang, 'calc.table.what')} |",
+        "| --- | --- | --- |",
+    ]
+    for topic in topics():
+        group = _text(lang, f"calc.topic.{topic}")
+        for c in (c for c in CALCS if c.topic == topic):
+            rows.append(f"| {_cell(group)} | `{_cell(c.usage())}` | {_cell(c.summary(lang))} |")
+            group = ""
+    return "\n".join(rows) + "\n"
