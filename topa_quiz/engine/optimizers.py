@@ -4,30 +4,20 @@ Each function takes the initial parameter θ₀ and the gradients g₁…g_T and
 every step's state (g, buffers, moments, the update) as worked steps, and the trajectory
 θ₀, θ₁, …, θ_T as data.
 
-torch.optim.Adam, the algorithm (as in its docstring, maximize/amsgrad off)::
-
-    m₀ = 0, v₀ = 0
-    for t = 1 … T:
-        g ← g_t + λ·θ                        (weight_decay λ, L2 style)
-        m ← β₁·m + (1 − β₁)·g
-        v ← β₂·v + (1 − β₂)·g²
-        m̂ ← m / (1 − β₁ᵗ),  v̂ ← v / (1 − β₂ᵗ)
-        θ ← θ − η·m̂ / (√v̂ + ε)
-
-AdamW replaces the first line with θ ← θ·(1 − η·λ) (decoupled decay).
+Adam and AdamW live in :mod:`topa_quiz.engine.adam`.
 
 >>> from topa_quiz.engine import compute
->>> round(compute("adam", param=1.0, grad=[0.5], lr=0.1).result, 6)
-0.9
->>> [s.label for s in compute("adam", param=1.0, grad=[0.5], lr=0.1).steps]
-['θ₀', 'g₁', 'm₁', 'v₁', 'm̂₁', 'v̂₁', 'η·m̂₁/(√v̂₁ + ε)', 'θ₁']
+>>> compute("momentum", param=1.0, grad=[0.5, 0.5], lr=0.1).trajectory
+(1.0, 0.95, 0.855)
+>>> compute("adagrad", param=1.0, grad=[-0.5]).steps[-1].formula
+'θ₀ − η·g₁/(√G₁ + ε) = 1 − 0.01·(−0.5)/(√0.25 + 1e−10)'
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from .core import EngineError, Step, sub, sup
+from .core import EngineError, Step, as_state, sub
 from .formula import num, term, val
 
 Path = tuple[np.ndarray, list[Step], list[np.ndarray]]
@@ -102,12 +92,30 @@ def momentum(
     nesterov: bool,
     dampening: float,
     weight_decay: float,
+    buffer: np.ndarray | None = None,
+    velocity: np.ndarray | None = None,
 ) -> Path:
-    """torch.optim.SGD with momentum μ: b₁ = g₁, then b ← μ·b + (1 − τ)·g; θ ← θ − η·b."""
+    """torch.optim.SGD with momentum μ, from scratch or carrying state from earlier steps.
+
+    From scratch (PyTorch)::
+
+        b₁ = g₁, then b ← μ·b + (1 − τ)·g;  θ ← θ − η·b   (Nesterov: θ ← θ − η·(g + μ·b))
+
+    ``buffer`` B is PyTorch's ``momentum_buffer`` from earlier training: every step, the
+    first too, is b ← μ·b + (1 − τ)·g from b = B. ``velocity`` V is the previous update of
+    the classic form v ← μ·v − η·(1 − τ)·g, θ ← θ + v (Nesterov: θ ← θ + μ·v − η·g); it is
+    PyTorch's form with B = −V/η, so both give the same θ. At most one of the two.
+    """
     if nesterov and (momentum <= 0 or dampening != 0):
         raise EngineError("nesterov", "calc.error.nesterov")
+    if buffer is not None and velocity is not None:
+        raise EngineError("velocity", "calc.error.buffer_and_velocity")
+    if velocity is not None:
+        return _classic(param, grad, lr, momentum, nesterov, dampening, weight_decay, velocity)
     run = _Run(param)
-    buf: np.ndarray | None = None
+    buf = as_state("buffer", buffer, param)
+    if buf is not None:
+        run.add("b₀", "", buf, "calc.note.state_given", "b")
     for t, g in enumerate(grad, 1):
         run.grad(t, g)
         g = run.decay(t, g, weight_decay)
@@ -115,13 +123,8 @@ def momentum(
         before = run.theta
         if nesterov:
             d = g + momentum * buf
-            run.add(
-                f"d{sub(t)}",
-                f"g{sub(t)} + μ·b{sub(t)} = {val(g)} + {num(momentum)}·{term(buf)}",
-                d,
-                "calc.note.nesterov",
-                "d",
-            )
+            form = f"g{sub(t)} + μ·b{sub(t)} = {val(g)} + {num(momentum)}·{term(buf)}"
+            run.add(f"d{sub(t)}", form, d, "calc.note.nesterov", "d")
             run.move(
                 t, before - lr * d, f"θ{sub(t - 1)} − η·d{sub(t)}", f"{val(before)} − {num(lr)}·{term(d)}"
             )
@@ -133,7 +136,7 @@ def momentum(
 
 
 def _buffer(run: _Run, t: int, g: np.ndarray, buf: np.ndarray | None, mu: float, tau: float) -> np.ndarray:
-    """PyTorch's momentum buffer: b = g on the first step, then μ·b + (1 − τ)·g."""
+    """PyTorch's momentum buffer: b = g on the first step from scratch, then μ·b + (1 − τ)·g."""
     if buf is None:
         run.add(f"b{sub(t)}", f"g{sub(t)} = {val(g)}", g, "calc.note.momentum_first", "b")
         return g.copy()
@@ -144,6 +147,43 @@ def _buffer(run: _Run, t: int, g: np.ndarray, buf: np.ndarray | None, mu: float,
         form = f"μ·b{sub(t - 1)} + (1 − τ)·g{sub(t)} = {num(mu)}·{term(buf)} + {num(1 - tau)}·{term(g)}"
     run.add(f"b{sub(t)}", form, new, key="b")
     return new
+
+
+def _classic(
+    param: np.ndarray,
+    grad: list[np.ndarray],
+    lr: float,
+    mu: float,
+    nesterov: bool,
+    tau: float,
+    weight_decay: float,
+    velocity: np.ndarray,
+) -> Path:
+    """The velocity form: v ← μ·v − η·(1 − τ)·g, θ ← θ + v (Nesterov: θ ← θ + μ·v − η·g)."""
+    run = _Run(param)
+    v = as_state("velocity", velocity, param)
+    run.add("v₀", "", v, "calc.note.state_given", "velocity")
+    for t, g in enumerate(grad, 1):
+        run.grad(t, g)
+        g = run.decay(t, g, weight_decay)
+        s, p = sub(t), sub(t - 1)
+        prev, v = v, mu * v - lr * (1 - tau) * g
+        if tau == 0:
+            form = f"μ·v{p} − η·g{s} = {num(mu)}·{term(prev)} − {num(lr)}·{term(g)}"
+        else:
+            form = f"μ·v{p} − η·(1 − τ)·g{s} = {num(mu)}·{term(prev)} − {num(lr)}·{num(1 - tau)}·{term(g)}"
+        run.add(f"v{s}", form, v, key="velocity")
+        before = run.theta
+        if nesterov:
+            run.move(
+                t,
+                before + mu * v - lr * g,
+                f"θ{p} + μ·v{s} − η·g{s}",
+                f"{val(before)} + {num(mu)}·{term(v)} − {num(lr)}·{term(g)}",
+            )
+        else:
+            run.move(t, before + v, f"θ{p} + v{s}", f"{val(before)} + {term(v)}")
+    return run.done()
 
 
 def adagrad(
@@ -213,98 +253,3 @@ def rmsprop(
             f"{val(before)} − {num(lr)}·{term(g)}/(√{term(v)} + {num(eps)})",
         )
     return run.done()
-
-
-def _moments(
-    run: _Run, t: int, g: np.ndarray, m: np.ndarray, v: np.ndarray, b1: float, b2: float
-) -> tuple[np.ndarray, np.ndarray]:
-    m2 = b1 * m + (1 - b1) * g
-    v2 = b2 * v + (1 - b2) * g * g
-    s, p = sub(t), sub(t - 1)
-    run.add(f"m{s}", f"β₁·m{p} + (1 − β₁)·g{s} = {num(b1)}·{term(m)} + {num(1 - b1)}·{term(g)}", m2, key="m")
-    run.add(
-        f"v{s}", f"β₂·v{p} + (1 − β₂)·g{s}² = {num(b2)}·{term(v)} + {num(1 - b2)}·{term(g)}²", v2, key="v"
-    )
-    return m2, v2
-
-
-def _corrected(
-    run: _Run, t: int, m: np.ndarray, v: np.ndarray, b1: float, b2: float, on: bool
-) -> tuple[np.ndarray, np.ndarray]:
-    s = sub(t)
-    if not on:
-        factor = np.sqrt(1 - b2**t) / (1 - b1**t)
-        run.add(f"m̂{s}", f"m{s} = {val(m)}", m, "calc.note.adam_no_bc", "m_hat", factor=num(factor))
-        run.add(f"v̂{s}", f"v{s} = {val(v)}", v, key="v_hat")
-        return m, v
-    c1, c2 = 1 - b1**t, 1 - b2**t
-    m_hat, v_hat = m / c1, v / c2
-    run.add(
-        f"m̂{s}",
-        f"m{s}/(1 − β₁{sup(t)}) = {term(m)}/(1 − {num(b1)}{sup(t)}) = {term(m)}/{num(c1)}",
-        m_hat,
-        key="m_hat",
-    )
-    run.add(
-        f"v̂{s}",
-        f"v{s}/(1 − β₂{sup(t)}) = {term(v)}/(1 − {num(b2)}{sup(t)}) = {term(v)}/{num(c2)}",
-        v_hat,
-        key="v_hat",
-    )
-    return m_hat, v_hat
-
-
-def _adam(
-    param: np.ndarray,
-    grad: list[np.ndarray],
-    lr: float,
-    beta1: float,
-    beta2: float,
-    eps: float,
-    weight_decay: float,
-    bias_correction: bool,
-    decoupled: bool,
-) -> Path:
-    run = _Run(param)
-    m = np.zeros_like(param)
-    v = np.zeros_like(param)
-    for t, g in enumerate(grad, 1):
-        run.grad(t, g)
-        start = f"θ{sub(t - 1)}"
-        if decoupled and weight_decay:
-            run.theta = run.theta * (1 - lr * weight_decay)
-            run.add(
-                f"{start}·(1 − ηλ)",
-                f"{term(run.path[-1])}·(1 − {num(lr)}·{num(weight_decay)})",
-                run.theta,
-                "calc.note.adamw_decay",
-                "decayed",
-            )
-            start = f"{start}·(1 − ηλ)"
-        elif not decoupled:
-            g = run.decay(t, g, weight_decay)
-        m, v = _moments(run, t, g, m, v, beta1, beta2)
-        m_hat, v_hat = _corrected(run, t, m, v, beta1, beta2, bias_correction)
-        denominator = np.sqrt(v_hat) + eps
-        _nonzero(denominator)
-        update = lr * m_hat / denominator
-        s = sub(t)
-        run.add(
-            f"η·m̂{s}/(√v̂{s} + ε)",
-            f"{num(lr)}·{term(m_hat)}/(√{term(v_hat)} + {num(eps)})",
-            update,
-            key="update",
-        )
-        before = run.theta
-        run.move(t, before - update, f"{start} − η·m̂{s}/(√v̂{s} + ε)", f"{val(before)} − {term(update)}")
-    return run.done()
-
-
-def adam(param, grad, lr, beta1, beta2, eps, weight_decay, bias_correction) -> Path:  # noqa: ANN001
-    """torch.optim.Adam (weight decay added to the gradient)."""
-    return _adam(param, grad, lr, beta1, beta2, eps, weight_decay, bias_correction, decoupled=False)
-
-
-def adamw(param, grad, lr, beta1, beta2, eps, weight_decay, bias_correction) -> Path:  # noqa: ANN001
-    """torch.optim.AdamW (decoupled weight decay θ ← θ·(1 − ηλ) before the Adam step)."""
-    return _adam(param, grad, lr, beta1, beta2, eps, weight_decay, bias_correction, decoupled=True)

@@ -178,6 +178,12 @@ _BETAS = (
     Param("beta1", "number", "calc.param.beta1", 0.9, low=0, high=1, high_open=True),
     Param("beta2", "number", "calc.param.beta2", 0.999, low=0, high=1, high_open=True),
 )
+#: Adam's state after T earlier steps (PyTorch's exp_avg, exp_avg_sq, step)
+_ADAM_STATE = (
+    Param("m", "vector", "calc.param.m", None),
+    Param("v", "vector", "calc.param.v", None),
+    Param("step", "int", "calc.param.step", 0, low=0, high=1_000_000),
+)
 _Y_TRUE = Param("y_true", "batch", "calc.param.y_true")
 _Y_PRED = Param("y_pred", "batch", "calc.param.y_pred")
 _REDUCTION = Param("reduction", "choice", "calc.param.reduction", "mean", choices=("mean", "sum"))
@@ -321,6 +327,8 @@ CALCS: tuple[Calc, ...] = (
             Param("nesterov", "flag", "calc.param.nesterov", False),
             Param("dampening", "number", "calc.param.dampening", 0.0, low=0, high=1),
             _wd(),
+            Param("buffer", "vector", "calc.param.buffer", None),
+            Param("velocity", "vector", "calc.param.velocity", None),
         ),
         "topa calc momentum --param 1.0 --grad 0.5 --grad 0.5 --lr 0.1",
     ),
@@ -354,7 +362,7 @@ CALCS: tuple[Calc, ...] = (
     ),
     _calc(
         "adam",
-        "optimizers:adam",
+        "adam:adam",
         "optimizer",
         (
             _PARAM,
@@ -364,12 +372,13 @@ CALCS: tuple[Calc, ...] = (
             _eps(1e-8),
             Param("weight_decay", "number", "calc.param.adam_weight_decay", 0.0, low=0),
             Param("bias_correction", "flag", "calc.param.bias_correction", True),
+            *_ADAM_STATE,
         ),
         "topa calc adam --param 1.0 --grad 0.5 --lr 0.1",
     ),
     _calc(
         "adamw",
-        "optimizers:adamw",
+        "adam:adamw",
         "optimizer",
         (
             _PARAM,
@@ -379,6 +388,7 @@ CALCS: tuple[Calc, ...] = (
             _eps(1e-8),
             Param("weight_decay", "number", "calc.param.adamw_weight_decay", 0.01, low=0),
             Param("bias_correction", "flag", "calc.param.bias_correction", True),
+            *_ADAM_STATE,
         ),
         "topa calc adamw --param 1.0 --grad 0.5 --lr 0.1 --weight-decay 0.01",
     ),

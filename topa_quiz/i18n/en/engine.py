@@ -57,7 +57,8 @@ MESSAGES = {
     "calc.sgd.notes": "Same update rule as gd; what differs is the data the gradient comes from.",
     "calc.momentum.summary": "momentum (torch.optim.SGD): b ← μ·b + (1 − τ)·g, θ ← θ − η·b",
     "calc.momentum.notes": "PyTorch's form: the first step sets b = g. Some texts write v ← μ·v − η·g, "
-    "θ ← θ + v, which gives the same θ for a constant η.",
+    "θ ← θ + v, which gives the same θ for a constant η. To continue part-way through training, give "
+    "PyTorch's momentum buffer b or the previous update v of that form (one of the two).",
     "calc.adagrad.summary": "AdaGrad: G ← G + g², θ ← θ − η·g / (√G + ε)",
     "calc.adagrad.notes": "PyTorch defaults; ε outside the root. Keras differs: learning_rate 0.001, "
     "initial_accumulator_value 0.1, epsilon 1e-7, and ε inside the root: η·g/√(G + ε).",
@@ -67,7 +68,9 @@ MESSAGES = {
     "calc.adam.summary": "Adam: moments m, v with bias correction, θ ← θ − η·m̂ / (√v̂ + ε)",
     "calc.adam.notes": "torch.optim.Adam: weight decay is added to the gradient (L2 style), unlike AdamW. "
     "Keras uses epsilon 1e-7 and adds it to √v before bias correction "
-    "(θ ← θ − η·√(1 − β₂ᵗ)/(1 − β₁ᵗ)·m/(√v + ε)); Keras's weight_decay is decoupled.",
+    "(θ ← θ − η·√(1 − β₂ᵗ)/(1 − β₁ᵗ)·m/(√v + ε)); Keras's weight_decay is decoupled. To continue "
+    "part-way through training, give m and v after T earlier steps and T: bias correction continues "
+    "with 1 − βᵗ⁺¹.",
     "calc.adamw.summary": "AdamW: θ ← θ·(1 − η·λ), then the Adam step (decoupled weight decay)",
     "calc.adamw.notes": "torch.optim.AdamW (default weight_decay 0.01, eps 1e-8). Keras AdamW defaults to "
     "weight_decay 0.004 and epsilon 1e-7 (ε placed as in Keras Adam).",
@@ -116,6 +119,11 @@ MESSAGES = {
     "calc.param.half": "use the (λ/2)·Σw² convention",
     "calc.param.p": "drop probability p",
     "calc.param.unit": "a unit's activation, to see it scaled",
+    "calc.param.buffer": "momentum buffer b from earlier steps (PyTorch's momentum_buffer)",
+    "calc.param.velocity": "the previous update v, in the form v ← μ·v − η·g, θ ← θ + v",
+    "calc.param.m": "first moment m after the earlier steps (PyTorch's exp_avg)",
+    "calc.param.v": "second moment v after the earlier steps (PyTorch's exp_avg_sq)",
+    "calc.param.step": "the number T of earlier steps that m and v come from; bias correction continues from T",
     # -------------------------------------------------------------- bounds
     "calc.bound.ge": ">= {v}",
     "calc.bound.gt": "> {v}",
@@ -162,6 +170,7 @@ MESSAGES = {
     "calc.note.adagrad_sum": "the sum of every squared gradient so far",
     "calc.note.adam_no_bc": "no bias correction: m̂ = m and v̂ = v, so this step is {factor} times too large",
     "calc.note.adamw_decay": "decoupled weight decay, before the Adam step",
+    "calc.note.state_given": "carried over from the earlier steps",
     # -------------------------------------------------------------- errors
     "calc.error.unknown": "unknown calculation '{name}'",
     "calc.error.unknown_hint": "unknown calculation '{name}'; did you mean '{guess}'?",
@@ -195,4 +204,7 @@ MESSAGES = {
     "calc.error.overflow": "too large: the calculation overflows a float; use a smaller value",
     "calc.error.undefined": "the calculation is undefined for these values (0/0 or ∞ − ∞); use other values",
     "calc.error.power": "a^{n} overflows a float; use a smaller |a| or fewer layers",
+    "calc.error.buffer_and_velocity": "give the momentum buffer or the velocity, not both",
+    "calc.error.moments_need_step": "m and v come from earlier steps: give their number T (at least 1)",
+    "calc.error.negative_v": "v is a mean of squared gradients and cannot be negative",
 }

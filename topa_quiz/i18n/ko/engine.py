@@ -56,7 +56,8 @@ MESSAGES = {
     "calc.sgd.notes": "갱신 규칙은 gd와 같습니다. 다른 점은 기울기를 구하는 데이터입니다.",
     "calc.momentum.summary": "모멘텀 (torch.optim.SGD): b ← μ·b + (1 − τ)·g, θ ← θ − η·b",
     "calc.momentum.notes": "PyTorch의 방식입니다. 첫 단계에서 b = g로 시작합니다. 교재에 따라 v ← μ·v − η·g, "
-    "θ ← θ + v로 쓰기도 하며, η가 일정하면 θ는 같습니다.",
+    "θ ← θ + v로 쓰기도 하며, η가 일정하면 θ는 같습니다. 학습 도중부터 이어서 계산하려면 "
+    "PyTorch의 모멘텀 버퍼 b나 이 꼴의 직전 갱신량 v 중 하나를 주십시오.",
     "calc.adagrad.summary": "AdaGrad: G ← G + g², θ ← θ − η·g / (√G + ε)",
     "calc.adagrad.notes": "PyTorch 기본값이며 ε은 제곱근 밖에 더합니다. Keras는 다릅니다: learning_rate 0.001, "
     "initial_accumulator_value 0.1, epsilon 1e-7이고 ε을 제곱근 안에 더합니다: η·g/√(G + ε).",
@@ -66,7 +67,8 @@ MESSAGES = {
     "calc.adam.summary": "Adam: 편향 보정한 모멘트 m, v로 θ ← θ − η·m̂ / (√v̂ + ε)",
     "calc.adam.notes": "torch.optim.Adam은 AdamW와 달리 가중치 감쇠를 기울기에 더합니다(L2 방식). "
     "Keras는 epsilon 1e-7을 쓰고 편향 보정 전에 √v에 더합니다 "
-    "(θ ← θ − η·√(1 − β₂ᵗ)/(1 − β₁ᵗ)·m/(√v + ε)). Keras의 weight_decay는 분리형입니다.",
+    "(θ ← θ − η·√(1 − β₂ᵗ)/(1 − β₁ᵗ)·m/(√v + ε)). Keras의 weight_decay는 분리형입니다. "
+    "학습 도중부터 이어서 계산하려면 앞선 T단계를 거친 m, v와 T를 주십시오. 편향 보정은 1 − βᵗ⁺¹로 이어집니다.",
     "calc.adamw.summary": "AdamW: θ ← θ·(1 − η·λ) 뒤에 Adam 단계 (분리된 가중치 감쇠)",
     "calc.adamw.notes": "torch.optim.AdamW입니다(기본 weight_decay 0.01, eps 1e-8). Keras AdamW의 기본값은 "
     "weight_decay 0.004, epsilon 1e-7이고 ε의 위치는 Keras Adam과 같습니다.",
@@ -115,6 +117,11 @@ MESSAGES = {
     "calc.param.half": "(λ/2)·Σw² 규칙을 씀",
     "calc.param.p": "드롭 확률 p",
     "calc.param.unit": "유닛의 활성값 (얼마나 키워지는지 보려면)",
+    "calc.param.buffer": "앞선 단계에서 이어받은 모멘텀 버퍼 b (PyTorch의 momentum_buffer)",
+    "calc.param.velocity": "v ← μ·v − η·g, θ ← θ + v 꼴에서 직전 갱신량 v",
+    "calc.param.m": "앞선 단계들을 거친 1차 모멘트 m (PyTorch의 exp_avg)",
+    "calc.param.v": "앞선 단계들을 거친 2차 모멘트 v (PyTorch의 exp_avg_sq)",
+    "calc.param.step": "m과 v를 만든 앞선 단계의 수 T; 편향 보정은 T 다음 단계부터 이어짐",
     # -------------------------------------------------------------- bounds
     "calc.bound.ge": "{v} 이상",
     "calc.bound.gt": "{v} 초과",
@@ -161,6 +168,7 @@ MESSAGES = {
     "calc.note.adagrad_sum": "지금까지 모든 기울기 제곱의 합",
     "calc.note.adam_no_bc": "편향 보정이 없으면 m̂ = m, v̂ = v이므로 이 단계의 이동이 {factor}배 커집니다",
     "calc.note.adamw_decay": "Adam 단계 전에 하는 분리된 가중치 감쇠",
+    "calc.note.state_given": "앞선 단계에서 이어받은 값",
     # -------------------------------------------------------------- errors
     "calc.error.unknown": "'{name}'(이)라는 계산은 없습니다",
     "calc.error.unknown_hint": "'{name}'(이)라는 계산은 없습니다. '{guess}'을(를) 찾으셨습니까?",
@@ -194,4 +202,7 @@ MESSAGES = {
     "calc.error.overflow": "값이 너무 커서 부동소수점 범위를 넘습니다. 더 작은 값을 쓰십시오",
     "calc.error.undefined": "이 값들로는 계산이 정의되지 않습니다(0/0 또는 ∞ − ∞). 다른 값을 쓰십시오",
     "calc.error.power": "a^{n}이 부동소수점 범위를 넘습니다. |a|를 줄이거나 층 수를 줄이십시오",
+    "calc.error.buffer_and_velocity": "모멘텀 버퍼와 속도 중 하나만 주십시오",
+    "calc.error.moments_need_step": "m과 v는 앞선 단계에서 온 값입니다. 그 단계 수 T(1 이상)를 함께 주십시오",
+    "calc.error.negative_v": "v는 기울기 제곱의 평균이므로 음수일 수 없습니다",
 }
