@@ -626,6 +626,46 @@ for p, x in [
     CASES[-1]["expected_kept"] = [xi * scale for xi in x] if isinstance(x, list) else x * scale
 
 
+# ---------------------------------------- extremes that have a finite answer
+# Issue 13 items 15, 16 and 19: each of these was refused or wrong before.
+CE = f"torch.nn.functional.cross_entropy {TV} with the class index of the one-hot target (log_softmax, no clamp)"
+add(
+    "cce",
+    {"y_true": [0.0, 0.0, 1.0], "y_pred": [1000.0, 0.0, -1000.0], "logits": True},
+    F.cross_entropy(t([[1000.0, 0.0, -1000.0]]), torch.tensor([2])),
+    CE,
+)
+add(
+    "cce",
+    {"y_true": [1.0, 0.0], "y_pred": [1e308, -1e308], "logits": True},
+    F.cross_entropy(t([[1e308, -1e308]]), torch.tensor([0])),
+    CE,
+)
+add("tanh", {"x": [1e308, -1e308]}, torch.tanh(t([1e308, -1e308])), f"torch.tanh {TV}")
+add("softmax", {"x": [-1e308, 1e308]}, torch.softmax(t([-1e308, 1e308]), 0), f"torch.softmax {TV}")
+add("sigmoid", {"x": [-1e308, 1e308]}, torch.sigmoid(t([-1e308, 1e308])), f"torch.sigmoid {TV}")
+add(
+    "bce-logits",
+    {"y_true": [1.0, 0.0], "y_pred": [1e308, -1e308]},
+    F.binary_cross_entropy_with_logits(t([1e308, -1e308]), t([1.0, 0.0])),
+    f"torch.nn.functional.binary_cross_entropy_with_logits {TV}",
+)
+add(
+    "r2",
+    {"y_true": [1e-170, 0.0], "y_pred": [0.0, 0.0]},
+    -1.0,
+    "hand: R² is scale-free; for y = s·[1, 0], ŷ = 0: SS_res = s², SS_tot = s²/2, R² = 1 − 2 = −1",
+)
+for x, w, b in [([0.5, -2.0, 1.5], [0.6, 0.3, 0.2], 0.0), ([0.1, 0.2], [1.0, 1.0], -0.3)]:
+    add(
+        "weighted-sum",
+        {"x": x, "w": w, "b": b},
+        0.0,
+        "hand: the products and the sum in exact decimals are 0",
+    )
+    add("perceptron", {"x": x, "w": w, "b": b}, 0.0, "hand: z = 0 exactly in decimals, not above θ = 0 → 0")
+
+
 def main() -> None:
     names = sorted({c["name"] for c in CASES})
     data = {

@@ -207,4 +207,6 @@ MESSAGES = {
     "calc.error.buffer_and_velocity": "give the momentum buffer or the velocity, not both",
     "calc.error.moments_need_step": "m and v come from earlier steps: give their number T (at least 1)",
     "calc.error.negative_v": "v is a mean of squared gradients and cannot be negative",
+    "calc.number.too_long": "too long for a number (at most {n} characters)",
+    "calc.number.exponent": "the exponent is too large for a number (at most {n})",
 }

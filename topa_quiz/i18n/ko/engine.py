@@ -205,4 +205,6 @@ MESSAGES = {
     "calc.error.buffer_and_velocity": "모멘텀 버퍼와 속도 중 하나만 주십시오",
     "calc.error.moments_need_step": "m과 v는 앞선 단계에서 온 값입니다. 그 단계 수 T(1 이상)를 함께 주십시오",
     "calc.error.negative_v": "v는 기울기 제곱의 평균이므로 음수일 수 없습니다",
+    "calc.number.too_long": "숫자로 보기에는 너무 깁니다 (최대 {n}자)",
+    "calc.number.exponent": "지수가 너무 큽니다 (최대 {n})",
 }
