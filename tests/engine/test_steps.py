@@ -163,3 +163,14 @@ def test_json_carries_note_text_only_when_asked():
     assert all(set(s) == {"label", "formula", "value"} for s in calc.to_dict()["steps"])
     first = calc.to_dict("ko")["steps"][0]
     assert first["note"] == calc.steps[0].note_text("ko")
+
+
+def test_adam_without_bias_correction_says_how_far_off_the_step_is():
+    """At t = 1, m/√v is (1 − β₁)/√(1 − β₂) = 3.16 times m̂/√v̂: the uncorrected step is too large."""
+    off = compute("adam", param=1.0, grad=[0.5], lr=0.1, bias_correction=False)
+    on = compute("adam", param=1.0, grad=[0.5], lr=0.1)
+    ratio = off.values("update")[-1] / on.values("update")[-1]
+    note = next(s for s in off.steps if s.key == "m_hat")
+    assert note.note == "calc.note.adam_no_bc"
+    assert float(note.args["factor"]) == pytest.approx(ratio, rel=1e-6)
+    assert ratio == pytest.approx(0.1 / 0.001**0.5, rel=1e-6)

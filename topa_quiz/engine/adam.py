@@ -54,7 +54,7 @@ def _corrected(
 ) -> tuple[np.ndarray, np.ndarray]:
     s = sub(t)
     if not on:
-        factor = np.sqrt(1 - b2**t) / (1 - b1**t)
+        factor = (1 - b1**t) / np.sqrt(1 - b2**t)  # m/√v against m̂/√v̂ (ε aside)
         run.add(f"m̂{s}", f"m{s} = {val(m)}", m, "calc.note.adam_no_bc", "m_hat", factor=num(factor))
         run.add(f"v̂{s}", f"v{s} = {val(v)}", v, key="v_hat")
         return m, v

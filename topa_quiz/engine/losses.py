@@ -88,11 +88,13 @@ def r2(y_true: np.ndarray, y_pred: np.ndarray) -> Result:
     dev, res = t - mean, t - p
     if not np.any(dev):
         raise EngineError("y_true", "calc.error.r2_constant")
-    r = 1.0 - _ratio(res, dev)
+    ratio = _ratio(res, dev)
+    r = 1.0 - ratio
     with np.errstate(over="ignore", under="ignore"):
         ss_res, ss_tot = float((res**2).sum()), float((dev**2).sum())
     exact = 1e-290 < ss_tot < 1e290 and ss_res < 1e290
     note = "" if exact else "calc.note.r2_scaled"
+    quotient = f"{num(ss_res)}/{num(ss_tot)}" if exact else num(ratio)
     return r, [
         Step("ȳ", f"({plus(t.tolist())})/{t.size}", mean, key="mean"),
         Step(
@@ -101,7 +103,7 @@ def r2(y_true: np.ndarray, y_pred: np.ndarray) -> Result:
             ss_res,
         ),
         Step("SS_tot", "Σ(yᵢ − ȳ)² = " + plus_texts([f"({num(a)} − {par(mean)})²" for a in t]), ss_tot),
-        Step("R²", f"1 − SS_res/SS_tot = 1 − {num(ss_res)}/{num(ss_tot)}", r, note, key="loss"),
+        Step("R²", f"1 − SS_res/SS_tot = 1 − {quotient}", r, note, key="loss"),
     ]
 
 

@@ -168,7 +168,7 @@ MESSAGES = {
     "calc.note.momentum_first": "first step: PyTorch starts the buffer as g",
     "calc.note.nesterov": "Nesterov: the step uses g + μ·b",
     "calc.note.adagrad_sum": "the sum of every squared gradient so far",
-    "calc.note.adam_no_bc": "no bias correction: m̂ = m and v̂ = v, so this step is {factor} times too large",
+    "calc.note.adam_no_bc": "no bias correction: m̂ = m and v̂ = v, so this step is {factor} times the bias-corrected one",
     "calc.note.adamw_decay": "decoupled weight decay, before the Adam step",
     "calc.note.state_given": "carried over from the earlier steps",
     # -------------------------------------------------------------- errors

@@ -166,7 +166,7 @@ MESSAGES = {
     "calc.note.momentum_first": "첫 단계: PyTorch는 버퍼를 g로 시작합니다",
     "calc.note.nesterov": "네스테로프: g + μ·b로 이동합니다",
     "calc.note.adagrad_sum": "지금까지 모든 기울기 제곱의 합",
-    "calc.note.adam_no_bc": "편향 보정이 없으면 m̂ = m, v̂ = v이므로 이 단계의 이동이 {factor}배 커집니다",
+    "calc.note.adam_no_bc": "편향 보정이 없으면 m̂ = m, v̂ = v이므로 이 단계의 이동은 편향 보정했을 때의 {factor}배입니다",
     "calc.note.adamw_decay": "Adam 단계 전에 하는 분리된 가중치 감쇠",
     "calc.note.state_given": "앞선 단계에서 이어받은 값",
     # -------------------------------------------------------------- errors
