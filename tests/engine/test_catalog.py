@@ -10,7 +10,6 @@ import pytest
 
 from topa_quiz.engine import EngineError, compute
 from topa_quiz.engine.registry import CALCS
-from topa_quiz.i18n import catalog
 from topa_quiz.i18n.en.engine import MESSAGES as EN
 from topa_quiz.i18n.ko.engine import MESSAGES as KO
 
@@ -77,4 +76,3 @@ def test_registry_texts_follow_the_language():
     assert lr.bounds_text("ko") == "0 이상" and lr.bounds_text("en") == ">= 0"
     p = next(c for c in CALCS if c.name == "dropout").param("p")
     assert p.bounds_text("en") == "in [0, 1)" and p.bounds_text("ko") == "[0, 1) 범위"
-    assert catalog("ko")("calc.header.step") == "단계"

@@ -34,7 +34,7 @@ def test_other_calculations_have_no_trajectory():
 
 
 def test_topics_and_names_in_registry_order():
-    assert topics() == ("activation", "perceptron", "loss", "optimizer", "generalization")
+    assert topics() == ("activation", "perceptron", "network", "loss", "optimizer", "generalization")
     assert names() == tuple(c.name for c in CALCS)
     assert len(set(names())) == len(names())
     grouped = [c.name for t in topics() for c in CALCS if c.topic == t]

@@ -153,7 +153,7 @@ def test_labels_and_formulas_are_mathematics_only(case):
 def test_notes_show_in_the_session_language(lang):
     calc = compute("softmax", x=[1000.0, 1001.0])
     out = rendered(calc, lang, width=400)
-    head = catalog(lang)("calc.header.formula")
+    head = catalog(lang)("steps.formula")
     assert head in out
     assert catalog(lang)("calc.note.softmax_shift", m="1001").split()[0] in out
 

@@ -12,7 +12,6 @@ from typing import Optional
 
 import typer
 from rich import box
-from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
@@ -71,7 +70,7 @@ def _signature(calc: Calc) -> inspect.Signature:
     kw = inspect.Parameter.KEYWORD_ONLY
     for p in calc.params:
         bounds = p.bounds_text(_LANG)
-        help_ = escape(p.help(_LANG) + (f" ({bounds})" if bounds else "")) + _default_text(p)
+        help_ = p.help(_LANG) + (f" ({bounds})" if bounds else "") + _default_text(p)
         if p.positional:
             default = typer.Argument(None, help=help_ + " Several numbers, or comma lists.", metavar="X...")
             params.append(inspect.Parameter(p.name, kw, default=default, annotation=Optional[list[str]]))
@@ -84,7 +83,7 @@ def _signature(calc: Calc) -> inspect.Signature:
                 inspect.Parameter(
                     p.name,
                     kw,
-                    default=typer.Option(bool(p.default), decl, help=escape(p.help(_LANG))),
+                    default=typer.Option(bool(p.default), decl, help=p.help(_LANG)),
                     annotation=bool,
                 )
             )
@@ -151,7 +150,7 @@ def run(calc: Calc, options: dict[str, object], as_json: bool, plot: bool = Fals
     console = out_console()
     console.print(calculation_view(result, calc.summary(_LANG), _LANG))
     if plot:
-        from .plots import plot_calculation
+        from .plot import plot_calculation
 
         plot_calculation(console, calc, result)
 
@@ -165,12 +164,12 @@ def _make_command(calc: Calc) -> None:
     command.__signature__ = _signature(calc)  # type: ignore[attr-defined]
     command.__name__ = calc.name.replace("-", "_")
     summary, notes = calc.summary(_LANG), calc.notes(_LANG)
-    doc = escape(summary + (f"\n\n{notes}" if notes else ""))
+    doc = summary + (f"\n\n{notes}" if notes else "")
     positional = any(p.positional for p in calc.params)
     app.command(
         name=calc.name,
         help=doc,
-        short_help=escape(summary),
+        short_help=summary,
         epilog=f"Example: {calc.example}",
         context_settings={"ignore_unknown_options": positional, "help_option_names": ["-h", "--help"]},
     )(command)
@@ -178,3 +177,7 @@ def _make_command(calc: Calc) -> None:
 
 for _calc in CALCS:
     _make_command(_calc)
+
+
+def register(root: typer.Typer) -> None:
+    root.add_typer(app, name="calc")

@@ -17,13 +17,25 @@ from __future__ import annotations
 
 import numpy as np
 
-from .core import EngineError, Step, sub, sup
+from .core import EngineError, Step, fmt, fmt_array, sub, sup
 from .formula import at, each, exp_of, num, one, par, plus, power
 
 Result = tuple[np.ndarray | float, list[Step]]
 
 #: e^x overflows a float past x ≈ 709.78: beyond this, a step is written in a stable form
 LARGE = 700.0
+
+
+def show(a: np.ndarray | float) -> str:
+    """A one-element array as a number, a longer one as a list (the network steps' writer)."""
+    arr = np.asarray(a, dtype=float)
+    return fmt(arr.item()) if arr.size == 1 else fmt_array(arr)
+
+
+def term(a: np.ndarray | float) -> str:
+    """Like show(), with a negative number in parentheses: 0.1·(-0.3), not 0.1·-0.3."""
+    text = show(a)
+    return f"({text})" if text.startswith("-") else text
 
 
 def _sigmoid(x: np.ndarray) -> np.ndarray:

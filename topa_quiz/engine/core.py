@@ -39,6 +39,8 @@ class EngineError(ValueError):
     """
 
     def __init__(self, param: str, key: str, **fields: object) -> None:
+        if not _is_message(key):  # a sentence rather than an id: shown as it is, in every language
+            key, fields = "calc.error.literal", {"text": key}
         self.param = param
         self.key = key
         self.fields = fields
@@ -48,6 +50,12 @@ class EngineError(ValueError):
     def text(self, lang: str) -> str:
         """The message in ``lang`` (without the parameter's name)."""
         return Msg(self.key, self.fields).text(lang)
+
+
+def _is_message(key: str) -> bool:
+    from ..i18n import catalog
+
+    return " " not in key and catalog("en").has(key)
 
 
 @dataclass(frozen=True)

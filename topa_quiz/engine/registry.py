@@ -350,6 +350,7 @@ ALIASES: dict[str, str] = {
     "l2_penalty": "l2",
     "dropout_scale": "dropout",
 }
+from .registry_network import ALIASES, BY_NAME, CALCS  # noqa: E402, F811  network calculations appended
 
 
 def lookup(name: str) -> Calc | None:
@@ -368,9 +369,14 @@ def names() -> tuple[str, ...]:
     return tuple(c.name for c in CALCS)
 
 
+#: the order of the listing's groups: the exam notes' order, the network after the perceptron
+TOPIC_ORDER = ("activation", "perceptron", "network", "loss", "optimizer", "generalization")
+
+
 def topics() -> tuple[str, ...]:
-    """The topics of the calculations, in the order they first appear (the listing's groups)."""
-    return tuple(dict.fromkeys(c.topic for c in CALCS))
+    """The topics of the calculations in the listing's order (TOPIC_ORDER, then any other topic)."""
+    present = dict.fromkeys(c.topic for c in CALCS)
+    return tuple(t for t in TOPIC_ORDER if t in present) + tuple(t for t in present if t not in TOPIC_ORDER)
 
 
 def schema_names() -> list[str]:

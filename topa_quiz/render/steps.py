@@ -1,9 +1,4 @@
-"""Rich renderables for an engine calculation: inputs, worked steps, result.
-
-Labels, formulas and values are shown as :class:`rich.text.Text`, never parsed as markup:
-a formula such as ``−[yᵢ·ln pᵢ + …]`` shows exactly as written. A step's note (a catalog
-message) is shown under its formula in the session's language.
-"""
+"""Rich renderables for an engine calculation: inputs, worked steps, result."""
 
 from __future__ import annotations
 
@@ -14,8 +9,8 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from ..engine.core import Calculation, Value, fmt, fmt_array
-from ..i18n import catalog
+from ..engine.core import Calculation, Step, Value, fmt, fmt_array
+from .text import plain
 
 
 def value_text(v: object, digits: int = 6) -> str:
@@ -30,35 +25,29 @@ def value_text(v: object, digits: int = 6) -> str:
     return str(v)
 
 
-def _formula_cell(formula: str, note: str) -> Text:
-    cell = Text(formula)
-    if note:
-        if formula:
-            cell.append("\n")
-        cell.append(note, style="dim")
-    return cell
+def step_formula(step: Step, lang: str) -> Text:
+    """The formula as written (never markup), then the step's note in ``lang`` when it has one."""
+    text = plain(step.formula)
+    if step.note:
+        from ..i18n import catalog
+
+        words = catalog(lang)
+        note = words(step.note, **step.args) if words.has(step.note) else step.note
+        text.append_text(plain(("  " if step.formula else "") + note, "dim"))
+    return text
 
 
-def steps_table(calc: Calculation, title: str | None = None, lang: str = "en") -> Table:
-    say = catalog(lang)
-    table = Table(
-        box=box.SIMPLE_HEAD,
-        title=Text(title) if title else None,
-        title_justify="left",
-        expand=False,
-        pad_edge=False,
-    )
+def steps_table(calc: Calculation, title: str | None = None, lang: str = "ko") -> Table:
+    from ..i18n import catalog
+
+    words = catalog(lang)
+    table = Table(box=box.SIMPLE_HEAD, title=title, title_justify="left", expand=False, pad_edge=False)
     table.add_column("#", justify="right", style="dim", no_wrap=True)
-    table.add_column(say("calc.header.step"), style="cyan", no_wrap=True)
-    table.add_column(say("calc.header.formula"), overflow="fold")
-    table.add_column(say("calc.header.value"), justify="right", style="bold", overflow="fold")
+    table.add_column(words("steps.step"), style="cyan", no_wrap=True)
+    table.add_column(words("steps.formula"), overflow="fold")
+    table.add_column(words("steps.value"), justify="right", style="bold", overflow="fold")
     for i, s in enumerate(calc.steps, 1):
-        table.add_row(
-            Text(str(i)),
-            Text(s.label),
-            _formula_cell(s.formula, s.note_text(lang)),
-            Text(value_text(s.value)),
-        )
+        table.add_row(str(i), plain(s.label), step_formula(s, lang), plain(value_text(s.value)))
     return table
 
 
@@ -75,6 +64,8 @@ def inputs_text(inputs: Mapping[str, object]) -> Text:
 
 
 def result_text(result: Value, lang: str = "en") -> Text:
+    from ..i18n import catalog
+
     return Text.assemble((catalog(lang)("calc.result") + " ", "bold"), (value_text(result, 10), "bold green"))
 
 

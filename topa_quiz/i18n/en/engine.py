@@ -2,16 +2,11 @@
 bounds, step notes, error messages. The same ids and placeholders as ``i18n/ko/engine.py``."""
 
 MESSAGES = {
-    # ------------------------------------------------------------ headers
-    "calc.header.step": "step",
-    "calc.header.formula": "formula",
-    "calc.header.value": "value",
+    # ------------------------------------------------------------ tables
     "calc.result": "result",
-    "calc.table.title": "topa calc NAME — calculations",
     "calc.table.name": "name",
     "calc.table.what": "what it computes",
     "calc.table.group": "group",
-    "calc.table.calculations": "calculations",
     "calc.topic.activation": "activations",
     "calc.topic.perceptron": "perceptron",
     "calc.topic.loss": "losses",
@@ -209,4 +204,49 @@ MESSAGES = {
     "calc.error.negative_v": "v is a mean of squared gradients and cannot be negative",
     "calc.number.too_long": "too long for a number (at most {n} characters)",
     "calc.number.exponent": "the exponent is too large for a number (at most {n})",
+    # --------------------------------------------- network calculations
+    "calc.topic.network": "network",
+    "calc.neuron.summary": "neuron: z = w·x + b, y = f(z)",
+    "calc.neuron.notes": "ReLU′ and the step function follow PyTorch: step(θ) is 0, the unit fires only above θ. "
+    "At most 64 inputs.",
+    "calc.forward.summary": "forward pass: ŷ = g(W₂·f(W₁x + b₁) + b₂), one hidden layer",
+    "calc.forward.notes": 'torch.nn.Linear\'s convention: --w1 "0.1,0.2;0.3,0.4" is 2 hidden units × 2 inputs. '
+    'A batch --x "1,2;3,4" gives one row of outputs per sample; one output is one number. '
+    "At most 64 samples, inputs, hidden units and outputs (so at most 4,096 weights in a matrix).",
+    "calc.backprop.summary": "backpropagation: ∂L/∂W or ∂L/∂b of one hidden layer's network, by the chain rule",
+    "calc.backprop.notes": "PyTorch's mean reduction: MSE and BCE average over every output element, CCE over "
+    "the samples. BCE takes a sigmoid output and CCE a softmax output (the default for each); "
+    "CCE targets are one-hot rows (or probabilities summing to 1). The gradient has the shape "
+    "of --wrt (a list of rows for w1, w2). At most 64 samples, inputs, hidden units and outputs "
+    "(so at most 4,096 weights in a matrix).",
+    "calc.param-count.summary": "parameters of fully connected layers: Σ (n·m + m)",
+    "calc.param-count.notes": "A fully connected layer from n inputs to m units has n·m weights and m biases, "
+    "as torch.nn.Linear. At most 50 sizes, each at most 1,000,000.",
+    "calc.sigmoid-chain.summary": "vanishing gradient: ∏ σ′(zᵢ) reaching the first of N sigmoid layers",
+    "calc.sigmoid-chain.notes": "N sigmoid layers joined by weights 1: ∂a_N/∂z₁ = σ′(z₁)·σ′(z₂)·…·σ′(z_N), one "
+    "factor per layer. σ′ ≤ 0.25 (at z = 0), so the product shrinks at least 4× per layer: at most 0.25ᴺ. "
+    "At most 100 layers.",
+    "calc.param.net_x": "input x (one sample), or one sample per row separated by ';' (a batch)",
+    "calc.param.net_w1": "hidden layer's weights W₁: one row per unit, one column per input "
+    "(torch.nn.Linear's weight); rows separated by ';'",
+    "calc.param.net_b1": "hidden layer's biases b₁, one per hidden unit",
+    "calc.param.net_w2": "output layer's weights W₂: one row per unit, one column per input "
+    "(torch.nn.Linear's weight); rows separated by ';' (a hidden unit's output is an input)",
+    "calc.param.net_b2": "output layer's biases b₂, one per output",
+    "calc.param.net_hidden": "hidden activation f (leaky-relu with slope 0.01)",
+    "calc.param.net_activation": "activation f",
+    "calc.param.net_alpha": "slope α for z < 0 (leaky-relu only)",
+    "calc.param.net_threshold": "threshold θ: step gives 1 if z > θ, else 0 (step only)",
+    "calc.param.net_output": "output activation g",
+    "calc.param.net_backprop_output": "output activation g (default: identity for mse, sigmoid for bce, "
+    "softmax for cce)",
+    "calc.param.net_y_true": "targets y, one per output (one row per sample); cce: one-hot rows such as 0,0,1, "
+    "not class indices",
+    "calc.param.net_loss": "loss L (mean reduction, as PyTorch)",
+    "calc.param.net_wrt": "the parameter to differentiate by",
+    "calc.param.net_layers": "sizes: inputs, then each layer's units (784,128,10)",
+    "calc.param.net_bias": "count the biases (--no-bias: weights only)",
+    "calc.param.net_z": "pre-activation zᵢ of each sigmoid layer (one value: the same for all)",
+    "calc.param.net_chain_layers": "number of sigmoid layers N (default: one per --z value)",
+    "calc.error.literal": "{text}",
 }

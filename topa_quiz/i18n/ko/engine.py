@@ -2,16 +2,11 @@
 오류 메시지. ``i18n/en/engine.py``와 같은 id, 같은 자리표시자를 씁니다."""
 
 MESSAGES = {
-    # ------------------------------------------------------------ headers
-    "calc.header.step": "단계",
-    "calc.header.formula": "식",
-    "calc.header.value": "값",
+    # ------------------------------------------------------------ tables
     "calc.result": "결과",
-    "calc.table.title": "topa calc 이름 — 계산 목록",
     "calc.table.name": "이름",
     "calc.table.what": "계산하는 것",
     "calc.table.group": "분류",
-    "calc.table.calculations": "계산",
     "calc.topic.activation": "활성화 함수",
     "calc.topic.perceptron": "퍼셉트론",
     "calc.topic.loss": "손실 함수",
@@ -207,4 +202,46 @@ MESSAGES = {
     "calc.error.negative_v": "v는 기울기 제곱의 평균이므로 음수일 수 없습니다",
     "calc.number.too_long": "숫자로 보기에는 너무 깁니다 (최대 {n}자)",
     "calc.number.exponent": "지수가 너무 큽니다 (최대 {n})",
+    # --------------------------------------------- network calculations
+    "calc.topic.network": "신경망",
+    "calc.neuron.summary": "뉴런: z = w·x + b, y = f(z)",
+    "calc.neuron.notes": "ReLU′과 계단 함수는 PyTorch를 따릅니다. step(θ)는 0이며, 유닛은 z가 θ보다 클 때만 "
+    "1을 냅니다. 입력은 최대 64개입니다.",
+    "calc.forward.summary": "순전파: 은닉층 하나, ŷ = g(W₂·f(W₁x + b₁) + b₂)",
+    "calc.forward.notes": 'torch.nn.Linear의 규칙을 따릅니다. --w1 "0.1,0.2;0.3,0.4"는 은닉 유닛 2개 × 입력 '
+    '2개입니다. 배치 --x "1,2;3,4"는 샘플마다 출력 한 행을 내고, 출력이 하나면 숫자 하나입니다. '
+    "샘플, 입력, 은닉 유닛, 출력은 각각 최대 64개입니다(행렬 하나에 가중치 최대 4,096개).",
+    "calc.backprop.summary": "역전파: 은닉층 하나인 신경망의 ∂L/∂W 또는 ∂L/∂b를 연쇄 법칙으로 계산",
+    "calc.backprop.notes": "PyTorch의 평균(mean) 방식입니다. MSE와 BCE는 모든 출력 원소에 대해, CCE는 샘플에 "
+    "대해 평균을 냅니다. BCE는 시그모이드 출력, CCE는 softmax 출력과 함께 쓰며 각각의 기본값입니다. "
+    "CCE의 목표값은 원-핫 행(또는 합이 1인 확률)입니다. 기울기는 --wrt와 같은 모양입니다(w1, w2는 행의 목록). "
+    "샘플, 입력, 은닉 유닛, 출력은 각각 최대 64개입니다(행렬 하나에 가중치 최대 4,096개).",
+    "calc.param-count.summary": "완전 연결 층의 파라미터 수: Σ (n·m + m)",
+    "calc.param-count.notes": "입력 n개에서 유닛 m개로 가는 완전 연결 층에는 torch.nn.Linear처럼 가중치 n·m개와 "
+    "편향 m개가 있습니다. 크기는 최대 50개, 각각 최대 1,000,000입니다.",
+    "calc.sigmoid-chain.summary": "기울기 소멸(Vanishing Gradient): N개 시그모이드 층의 첫 층까지 오는 ∏ σ′(zᵢ)",
+    "calc.sigmoid-chain.notes": "가중치 1로 이어진 시그모이드 층 N개: ∂a_N/∂z₁ = σ′(z₁)·σ′(z₂)·…·σ′(z_N), 층마다 "
+    "인수 하나입니다. σ′ ≤ 0.25(z = 0에서)이므로 곱은 층마다 적어도 4분의 1로 줄어 최대 0.25ᴺ입니다. "
+    "층은 최대 100개입니다.",
+    "calc.param.net_x": "입력 x (샘플 하나), 또는 ';'로 구분한 행마다 샘플 하나 (배치)",
+    "calc.param.net_w1": "은닉층 가중치 W₁: 유닛마다 한 행, 입력마다 한 열 (torch.nn.Linear의 weight); "
+    "행은 ';'로 구분",
+    "calc.param.net_b1": "은닉층 편향 b₁, 은닉 유닛마다 하나",
+    "calc.param.net_w2": "출력층 가중치 W₂: 유닛마다 한 행, 입력마다 한 열 (torch.nn.Linear의 weight); "
+    "행은 ';'로 구분 (은닉 유닛의 출력이 입력)",
+    "calc.param.net_b2": "출력층 편향 b₂, 출력마다 하나",
+    "calc.param.net_hidden": "은닉층 활성화 함수 f (leaky-relu의 기울기는 0.01)",
+    "calc.param.net_activation": "활성화 함수 f",
+    "calc.param.net_alpha": "z < 0 쪽의 기울기 α (leaky-relu에만 해당)",
+    "calc.param.net_threshold": "임곗값 θ: z > θ이면 계단 함수가 1, 아니면 0 (step에만 해당)",
+    "calc.param.net_output": "출력층 활성화 함수 g",
+    "calc.param.net_backprop_output": "출력층 활성화 함수 g (기본값: mse는 identity, bce는 sigmoid, cce는 softmax)",
+    "calc.param.net_y_true": "목표값 y, 출력마다 하나 (샘플마다 한 행); cce는 0,0,1 같은 원-핫 행이며 클래스 번호가 아님",
+    "calc.param.net_loss": "손실 L (PyTorch처럼 평균)",
+    "calc.param.net_wrt": "미분할 매개변수",
+    "calc.param.net_layers": "크기: 입력 수, 그다음 층마다 유닛 수 (784,128,10)",
+    "calc.param.net_bias": "편향도 셈 (--no-bias: 가중치만)",
+    "calc.param.net_z": "시그모이드 층마다의 활성화 전 값 zᵢ (값 하나면 모든 층이 같음)",
+    "calc.param.net_chain_layers": "시그모이드 층의 수 N (기본값: --z 값마다 한 층)",
+    "calc.error.literal": "{text}",
 }
