@@ -474,6 +474,114 @@ assert (
     < 1e-12
 )
 
+
+# ------------------------------------------------- optimizer state carried in
+# Part-way through training (issue 11): the optimizer's state is loaded with
+# load_state_dict, then real steps run. The engine's inputs name the state as the
+# engine does: momentum --buffer B (PyTorch's momentum_buffer) or --velocity V (the
+# classic v ← μv − ηg, θ ← θ + v, which is PyTorch's form with B = −V/η); Adam's
+# --m/--v/--step (exp_avg, exp_avg_sq, step).
+def run_optim_state(cls, param, grads, state, **kw):
+    """optimizer.step() on a float64 tensor after loading ``state`` into the optimizer."""
+    p = t(param).clone().requires_grad_(True)
+    opt = cls([p], **kw)
+    loaded = opt.state_dict()
+    loaded["state"] = {
+        0: {
+            k: (torch.tensor(float(v)) if k == "step" else t(v).reshape(p.shape).clone())
+            for k, v in state.items()
+        }
+    }
+    opt.load_state_dict(loaded)
+    for g in grads:
+        opt.zero_grad()
+        p.grad = t(g).reshape(p.shape).clone()
+        opt.step()
+    return p.detach(), opt.state[p]
+
+
+def full(v, like):
+    """A scalar state broadcast to the parameter's shape, as the engine does."""
+    return [v] * len(like) if isinstance(like, list) and not isinstance(v, list) else v
+
+
+for param, grad, buf, kw in [
+    (1.0, [0.5], 0.5, {"momentum": 0.9}),
+    (1.0, [0.5, 0.3, -0.2], -0.4, {"momentum": 0.9}),
+    ([1.0, -1.0], [[0.5, -0.5], [0.2, 0.1]], [0.3, -0.2], {"momentum": 0.8}),
+    (1.0, [0.5, 0.5], 0.5, {"momentum": 0.9, "dampening": 0.5}),  # with a buffer τ applies at once
+    (2.0, [0.5, 0.3], 1.0, {"momentum": 0.9, "nesterov": True}),
+    (1.0, [0.5, 0.3], 0.2, {"momentum": 0.9, "weight_decay": 0.1}),
+]:
+    got, _ = run_optim_state(SGD, param, grad, {"momentum_buffer": full(buf, param)}, lr=0.1, **kw)
+    add(
+        "momentum",
+        {"param": param, "grad": grad, "lr": 0.1, "buffer": buf, **kw},
+        got,
+        f"torch.optim.SGD(lr=0.1, {kw}) {TV} with state momentum_buffer={buf}, {len(grad)} step(s)",
+    )
+for param, grad, vel, lr, kw in [
+    (1.0, [0.5], -0.05, 0.1, {"momentum": 0.9}),
+    (1.0, [0.5, 0.3, -0.2], 0.02, 0.1, {"momentum": 0.9}),
+    ([1.0, -1.0], [[0.5, -0.5], [0.2, 0.1]], [-0.03, 0.04], 0.05, {"momentum": 0.8}),
+    (2.0, [0.5, 0.3], -0.1, 0.1, {"momentum": 0.9, "nesterov": True}),
+    (1.0, [0.5, 0.3], -0.05, 0.1, {"momentum": 0.9, "dampening": 0.3}),
+    (1.0, [0.5, 0.3], 0.01, 0.2, {"momentum": 0.5, "weight_decay": 0.1}),
+]:
+    vs = vel if isinstance(vel, list) else [vel]
+    buf = [-x / lr for x in vs] if isinstance(vel, list) else -vel / lr
+    got, _ = run_optim_state(SGD, param, grad, {"momentum_buffer": full(buf, param)}, lr=lr, **kw)
+    add(
+        "momentum",
+        {"param": param, "grad": grad, "lr": lr, "velocity": vel, **kw},
+        got,
+        f"torch.optim.SGD(lr={lr}, {kw}) {TV} with momentum_buffer = −V/η = {buf} "
+        f"(the classic v ← μv − ηg, θ ← θ + v with v₀ = {vel}), {len(grad)} step(s)",
+    )
+
+ADAM_STATE = [
+    (1.0, [0.5], 0.1, 0.01, 2, {}),
+    (1.0, [0.5, 0.3, -0.2], -0.05, 0.002, 5, {}),
+    ([1.0, -1.0], [[0.5, -0.5], [0.2, 0.1]], [0.2, -0.1], [0.01, 0.03], 10, {"beta1": 0.8, "beta2": 0.99}),
+    (1.0, [0.5], 0.0, 0.0, 3, {}),  # moments after three zero gradients
+    (2.0, [0.5, 0.3], 0.3, 0.05, 100, {"weight_decay": 0.1}),
+    (1.0, [0.2], 0.05, 0.004, 1, {"eps": 0.1}),
+]
+for name, cls in (("adam", ADAM), ("adamw", ADAMW)):
+    for param, grad, m, v, step, kw in ADAM_STATE:
+        tkw = {k: val for k, val in kw.items() if not k.startswith("beta")}
+        if "beta1" in kw:
+            tkw["betas"] = (kw["beta1"], kw["beta2"])
+        state = {"step": step, "exp_avg": full(m, param), "exp_avg_sq": full(v, param)}
+        got, after = run_optim_state(cls, param, grad, state, lr=0.1, **tkw)
+        add(
+            name,
+            {"param": param, "grad": grad, "lr": 0.1, "m": m, "v": v, "step": step, **kw},
+            got,
+            f"torch.optim.{cls.__name__}(lr=0.1, {tkw}) {TV} with state step={step}, exp_avg={m}, "
+            f"exp_avg_sq={v}, {len(grad)} step(s)",
+        )
+        # the moments after the last step, from torch's state; m̂ and v̂ by hand from them
+        t_last = step + len(grad)
+        b1, b2 = kw.get("beta1", 0.9), kw.get("beta2", 0.999)
+        assert int(after["step"]) == t_last
+        CASES[-1]["expected_state"] = {
+            "m": plain(after["exp_avg"]),
+            "v": plain(after["exp_avg_sq"]),
+            "m_hat": plain(after["exp_avg"] / (1 - b1**t_last)),
+            "v_hat": plain(after["exp_avg_sq"] / (1 - b2**t_last)),
+        }
+
+
+# hand check of one Adam state case: step 3 from m = 0.1, v = 0.01, g = 0.5
+_m, _v = 0.9 * 0.1 + 0.1 * 0.5, 0.999 * 0.01 + 0.001 * 0.25
+_hand = 1.0 - 0.1 * (_m / (1 - 0.9**3)) / (math.sqrt(_v / (1 - 0.999**3)) + 1e-8)
+assert (
+    abs(_hand - next(c for c in CASES if c["name"] == "adam" and c["inputs"].get("step") == 2)["expected"])
+    < 1e-12
+)
+
+
 # ---------------------------------------------------------- regularization
 for w, lam in [([0.5, -1.0, 2.0], 0.01), (-3.0, 0.5), ([0.0, 0.0], 1.0), ([1.5, -2.5, 0.25, 4.0], 0.1)]:
     ws = w if isinstance(w, list) else [w]
@@ -516,6 +624,46 @@ for p, x in [
         continue
     add("dropout", {"p": p, "x": x}, scale, src)
     CASES[-1]["expected_kept"] = [xi * scale for xi in x] if isinstance(x, list) else x * scale
+
+
+# ---------------------------------------- extremes that have a finite answer
+# Issue 13 items 15, 16 and 19: each of these was refused or wrong before.
+CE = f"torch.nn.functional.cross_entropy {TV} with the class index of the one-hot target (log_softmax, no clamp)"
+add(
+    "cce",
+    {"y_true": [0.0, 0.0, 1.0], "y_pred": [1000.0, 0.0, -1000.0], "logits": True},
+    F.cross_entropy(t([[1000.0, 0.0, -1000.0]]), torch.tensor([2])),
+    CE,
+)
+add(
+    "cce",
+    {"y_true": [1.0, 0.0], "y_pred": [1e308, -1e308], "logits": True},
+    F.cross_entropy(t([[1e308, -1e308]]), torch.tensor([0])),
+    CE,
+)
+add("tanh", {"x": [1e308, -1e308]}, torch.tanh(t([1e308, -1e308])), f"torch.tanh {TV}")
+add("softmax", {"x": [-1e308, 1e308]}, torch.softmax(t([-1e308, 1e308]), 0), f"torch.softmax {TV}")
+add("sigmoid", {"x": [-1e308, 1e308]}, torch.sigmoid(t([-1e308, 1e308])), f"torch.sigmoid {TV}")
+add(
+    "bce-logits",
+    {"y_true": [1.0, 0.0], "y_pred": [1e308, -1e308]},
+    F.binary_cross_entropy_with_logits(t([1e308, -1e308]), t([1.0, 0.0])),
+    f"torch.nn.functional.binary_cross_entropy_with_logits {TV}",
+)
+add(
+    "r2",
+    {"y_true": [1e-170, 0.0], "y_pred": [0.0, 0.0]},
+    -1.0,
+    "hand: R² is scale-free; for y = s·[1, 0], ŷ = 0: SS_res = s², SS_tot = s²/2, R² = 1 − 2 = −1",
+)
+for x, w, b in [([0.5, -2.0, 1.5], [0.6, 0.3, 0.2], 0.0), ([0.1, 0.2], [1.0, 1.0], -0.3)]:
+    add(
+        "weighted-sum",
+        {"x": x, "w": w, "b": b},
+        0.0,
+        "hand: the products and the sum in exact decimals are 0",
+    )
+    add("perceptron", {"x": x, "w": w, "b": b}, 0.0, "hand: z = 0 exactly in decimals, not above θ = 0 → 0")
 
 
 def main() -> None:

@@ -13,8 +13,9 @@ from typing import Optional
 import typer
 from rich import box
 from rich.table import Table
+from rich.text import Text
 
-from ..engine.registry import CALCS, Calc, Param
+from ..engine.registry import CALCS, Calc, Param, topics
 from ..errors import UsageError
 from .console import out_console
 from .values import parse, positional_numbers
@@ -25,16 +26,18 @@ app = typer.Typer(
     rich_markup_mode="rich",
 )
 
-TOPIC_ORDER = ("activation", "perceptron", "network", "loss", "optimizer", "generalization")
+# The engine words everything through the catalog in any language; this command still
+# speaks English until it follows the session's language (--lang / TOPA_LANG).
+_LANG = "en"
 
 
 def calc_table() -> Table:
     table = Table(box=box.SIMPLE_HEAD, title="topa calc NAME — calculations", title_justify="left")
     table.add_column("name", style="bold cyan", no_wrap=True)
     table.add_column("what it computes", overflow="fold")
-    for topic in TOPIC_ORDER:
+    for topic in topics():
         for c in (c for c in CALCS if c.topic == topic):
-            table.add_row(c.name, c.summary)
+            table.add_row(c.name, Text(c.summary(_LANG)))
     return table
 
 
@@ -66,7 +69,8 @@ def _signature(calc: Calc) -> inspect.Signature:
     params: list[inspect.Parameter] = []
     kw = inspect.Parameter.KEYWORD_ONLY
     for p in calc.params:
-        help_ = p.help + (f" ({p.bounds_text()})" if p.bounds_text() else "") + _default_text(p)
+        bounds = p.bounds_text(_LANG)
+        help_ = p.help(_LANG) + (f" ({bounds})" if bounds else "") + _default_text(p)
         if p.positional:
             default = typer.Argument(None, help=help_ + " Several numbers, or comma lists.", metavar="X...")
             params.append(inspect.Parameter(p.name, kw, default=default, annotation=Optional[list[str]]))
@@ -77,7 +81,10 @@ def _signature(calc: Calc) -> inspect.Signature:
             decl = f"{p.option}/--no-{p.option[2:]}" if p.default else p.option
             params.append(
                 inspect.Parameter(
-                    p.name, kw, default=typer.Option(bool(p.default), decl, help=p.help), annotation=bool
+                    p.name,
+                    kw,
+                    default=typer.Option(bool(p.default), decl, help=p.help(_LANG)),
+                    annotation=bool,
                 )
             )
         else:
@@ -130,18 +137,18 @@ def run(calc: Calc, options: dict[str, object], as_json: bool, plot: bool = Fals
     except EngineError as exc:
         p = calc.param(exc.param)
         where = _option_name(p) if p else exc.param
-        message = exc.message
+        message = exc.text(_LANG)
         for other in calc.params:  # the engine says y_true; the user typed --y-true
             if "_" in other.name:
                 message = message.replace(other.name, other.option)
         raise UsageError(f"{where}: {message}") from None
     if as_json:
-        typer.echo(json.dumps(result.to_dict(), ensure_ascii=False))
+        typer.echo(json.dumps(result.to_dict(_LANG), ensure_ascii=False))
         return
     from ..render.steps import calculation_view
 
     console = out_console()
-    console.print(calculation_view(result, calc.summary))
+    console.print(calculation_view(result, calc.summary(_LANG), _LANG))
     if plot:
         from .plot import plot_calculation
 
@@ -156,12 +163,13 @@ def _make_command(calc: Calc) -> None:
 
     command.__signature__ = _signature(calc)  # type: ignore[attr-defined]
     command.__name__ = calc.name.replace("-", "_")
-    doc = calc.summary + (f"\n\n{calc.notes}" if calc.notes else "")
+    summary, notes = calc.summary(_LANG), calc.notes(_LANG)
+    doc = summary + (f"\n\n{notes}" if notes else "")
     positional = any(p.positional for p in calc.params)
     app.command(
         name=calc.name,
         help=doc,
-        short_help=calc.summary,
+        short_help=summary,
         epilog=f"Example: {calc.example}",
         context_settings={"ignore_unknown_options": positional, "help_option_names": ["-h", "--help"]},
     )(command)

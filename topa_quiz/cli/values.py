@@ -7,13 +7,18 @@ from __future__ import annotations
 
 from ..engine.registry import Param
 from ..errors import UsageError
-from ..session.numbers import names_infinity, parse_number
+from ..session.numbers import names_infinity, number_problem, parse_number
 
 
 def _number(option: str, text: str) -> float:
     value = parse_number(text)
     if value is not None:
         return value
+    problem = number_problem(text)
+    if problem:
+        from ..i18n import catalog
+
+        raise UsageError(f"{option}: {catalog('en')(problem[0], **problem[1])}")
     if names_infinity(text):
         raise UsageError(f"{option}: expected a finite number, got '{text}'")
     raise UsageError(f"{option}: expected a number, got '{text}'")
@@ -75,4 +80,4 @@ def positional_numbers(option: str, tokens: list[str]) -> float | list[float]:
 def _looks_numeric(tok: str) -> bool:
     """A negative number ('-2', '-1/2', '-inf') rather than an option ('-x')."""
     first = tok.split(",")[0]
-    return parse_number(first) is not None or names_infinity(first)
+    return parse_number(first) is not None or names_infinity(first) or number_problem(first) is not None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
+from dataclasses import replace
 
 import numpy as np
 
@@ -20,10 +21,11 @@ from .core import (
 )
 from .registry import Calc, Param, closest, lookup
 
-_FUNCS: dict[str, Callable[..., tuple[object, list[Step]]]] = {}
+_FUNCS: dict[str, Callable[..., tuple]] = {}
+_NUMERIC = ("number", "vector", "batch", "steps")
 
 
-def _function(calc: Calc) -> Callable[..., tuple[object, list[Step]]]:
+def _function(calc: Calc) -> Callable[..., tuple]:
     if calc.name not in _FUNCS:
         module, attr = calc.target.split(":")
         _FUNCS[calc.name] = getattr(importlib.import_module(f"{__package__}.{module}"), attr)
@@ -39,12 +41,10 @@ def _coerce(p: Param, value: object, args: dict[str, object]) -> tuple[object, o
         check_range(p.name, v, p.low, p.high, p.low_open, p.high_open)
         return v, v, True
     if p.kind == "int":
-        if (
-            isinstance(value, bool)
-            or not isinstance(value, (int, float, np.integer, np.floating))
-            or float(value) != int(value)
-        ):
-            raise EngineError(p.name, f"expected a whole number, got {value!r}")
+        if not isinstance(value, (int, float, np.integer, np.floating)) or isinstance(value, bool):
+            raise EngineError(p.name, "calc.error.whole", got=repr(value)[:40])
+        if not np.isfinite(float(value)) or float(value) != int(value):
+            raise EngineError(p.name, "calc.error.whole", got=repr(value)[:40])
         v = int(value)
         check_range(p.name, v, p.low, p.high)
         return v, v, True
@@ -60,28 +60,68 @@ def _coerce(p: Param, value: object, args: dict[str, object]) -> tuple[object, o
         return steps, [to_value(s, size == 1) for s in steps], False
     if p.kind == "flag":
         if not isinstance(value, (bool, np.bool_)):
-            raise EngineError(p.name, f"expected true or false, got {value!r}")
+            raise EngineError(p.name, "calc.error.bool", got=repr(value)[:40])
         return bool(value), bool(value), True
     if p.kind == "choice":
         if value not in p.choices:
-            raise EngineError(p.name, f"expected one of {', '.join(p.choices)}, got {value!r}")
+            raise EngineError(p.name, "calc.error.choice", choices=", ".join(p.choices), got=repr(value)[:40])
         return value, value, True
     raise AssertionError(f"unknown kind {p.kind}")  # pragma: no cover
 
 
-def compute(name: str, **params: object) -> Calculation:
-    """Run the calculation ``name`` on ``params``; the result with its worked steps."""
+def _find(name: str) -> Calc:
     calc = lookup(name)
     if calc is None:
         guess = closest(name)
-        hint = f"; did you mean '{guess}'?" if guess else ""
-        raise EngineError("name", f"unknown calculation '{name}'{hint}")
+        if guess:
+            raise EngineError("name", "calc.error.unknown_hint", name=name, guess=guess)
+        raise EngineError("name", "calc.error.unknown", name=name)
+    return calc
+
+
+def _culprit(calc: Calc, args: dict[str, object]) -> str:
+    """The input to blame when a calculation overflows: the largest number given.
+
+    Functions raise a precise EngineError where they can (ε = 0, α·x); this is the fallback.
+    """
+    best, name = -1.0, calc.params[0].name
+    for p in calc.params:
+        value = args.get(p.name)
+        if p.kind not in _NUMERIC or value is None:
+            continue
+        flat = np.abs(np.concatenate([np.ravel(v) for v in value]) if p.kind == "steps" else np.ravel(value))
+        if flat.size and float(flat.max()) > best:
+            best, name = float(flat.max()), p.name
+    return name
+
+
+def _run(calc: Calc, args: dict[str, object]) -> tuple[np.ndarray, list[Step], list[object]]:
+    """The calculation under NumPy's 'raise' mode: an overflow is an EngineError, never a warning."""
+    with np.errstate(all="raise", under="ignore"):
+        try:
+            out = _function(calc)(**args)
+            result = np.asarray(out[0], dtype=float)
+        except (FloatingPointError, OverflowError, ZeroDivisionError) as exc:
+            key = "calc.error.undefined" if "invalid" in str(exc) else "calc.error.overflow"
+            raise EngineError(_culprit(calc, args), key) from None
+    if np.any(np.isnan(result)):
+        raise EngineError(_culprit(calc, args), "calc.error.undefined")
+    if not np.all(np.isfinite(result)):
+        raise EngineError(_culprit(calc, args), "calc.error.overflow")
+    return result, list(out[1]), list(out[2]) if len(out) > 2 else []
+
+
+def compute(name: str, **params: object) -> Calculation:
+    """Run the calculation ``name`` on ``params``; the result with its worked steps.
+
+    >>> compute("relu", x=[-3, 4]).result
+    [0.0, 4.0]
+    """
+    calc = _find(name)
     known = {p.name for p in calc.params}
     for key in params:
         if key not in known:
-            raise EngineError(
-                key, f"'{calc.name}' takes no such parameter (it takes: {', '.join(sorted(known))})"
-            )
+            raise EngineError(key, "calc.error.no_such_param", calc=calc.name, names=", ".join(sorted(known)))
     args: dict[str, object] = {}
     record: dict[str, object] = {}
     scalar_result = True
@@ -89,28 +129,21 @@ def compute(name: str, **params: object) -> Calculation:
         if p.name in params:
             raw = params[p.name]
         elif p.required:
-            raise EngineError(p.name, "is required")
+            raise EngineError(p.name, "calc.error.required")
         else:
             raw = p.default
         args[p.name], record[p.name], scalar = _coerce(p, raw, args)
         if p.kind == "vector" and p.name in ("x", "param", "w") and args[p.name] is not None:
             scalar_result = scalar_result and scalar
-    with np.errstate(all="raise", under="ignore"):
-        try:
-            result, steps = _function(calc)(**args)
-        except FloatingPointError as exc:
-            raise EngineError(
-                calc.params[0].name, f"the calculation failed numerically ({exc}); use other values"
-            ) from None
-    res_arr = np.asarray(result, dtype=float)
-    if not np.all(np.isfinite(res_arr)):
-        raise EngineError(calc.params[0].name, "the result is not finite; use smaller values")
+    result, steps, path = _run(calc, args)
+
+    def plain(v: object) -> object:
+        return to_value(v, scalar_result and np.size(v) == 1)  # type: ignore[arg-type]
+
     return Calculation(
         name=calc.name,
         inputs=record,
-        result=to_value(res_arr, scalar_result and res_arr.size == 1),
-        steps=tuple(
-            Step(s.label, s.formula, to_value(s.value, scalar_result and np.size(s.value) == 1))
-            for s in steps
-        ),
+        result=to_value(result, scalar_result and result.size == 1),
+        steps=tuple(replace(s, value=plain(s.value)) for s in steps),
+        trajectory=tuple(plain(theta) for theta in path),  # type: ignore[misc]
     )

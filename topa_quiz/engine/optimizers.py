@@ -1,67 +1,85 @@
 """Optimizer steps as torch.optim computes them, one gradient per step.
 
-Each function takes the initial parameter θ₀ and the gradients g₁…g_T and returns θ_T
-with every step's state (g, buffers, moments, the update) as worked steps.
+Each function takes the initial parameter θ₀ and the gradients g₁…g_T and returns θ_T,
+every step's state (g, buffers, moments, the update) as worked steps, and the trajectory
+θ₀, θ₁, …, θ_T as data.
 
-torch.optim.Adam, the algorithm (as in its docstring, maximize/amsgrad off)::
-
-    m₀ = 0, v₀ = 0
-    for t = 1 … T:
-        g ← g_t + λ·θ                        (weight_decay λ, L2 style)
-        m ← β₁·m + (1 − β₁)·g
-        v ← β₂·v + (1 − β₂)·g²
-        m̂ ← m / (1 − β₁ᵗ),  v̂ ← v / (1 − β₂ᵗ)
-        θ ← θ − η·m̂ / (√v̂ + ε)
-
-AdamW replaces the first line with θ ← θ·(1 − η·λ) (decoupled decay).
+Adam and AdamW live in :mod:`topa_quiz.engine.adam`.
 
 >>> from topa_quiz.engine import compute
->>> round(compute("adam", param=1.0, grad=[0.5], lr=0.1).result, 6)
-0.9
+>>> compute("momentum", param=1.0, grad=[0.5, 0.5], lr=0.1).trajectory
+(1.0, 0.95, 0.855)
+>>> compute("adagrad", param=1.0, grad=[-0.5]).steps[-1].formula
+'θ₀ − η·g₁/(√G₁ + ε) = 1 − 0.01·(−0.5)/(√0.25 + 1e−10)'
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from .activations import Result, term
-from .core import EngineError, Step, fmt, sub
+from .core import EngineError, Step, as_state, sub
+from .formula import num, term, val
+
+Path = tuple[np.ndarray, list[Step], list[np.ndarray]]
 
 
-def _decay(steps: list[Step], t: int, g: np.ndarray, theta: np.ndarray, wd: float) -> np.ndarray:
-    """L2-style weight decay folded into the gradient: g + λ·θ (torch's weight_decay)."""
-    if wd == 0:
-        return g
-    g2 = g + wd * theta
-    steps.append(Step(f"g{sub(t)} + λθ", f"{term(g)} + {fmt(wd)}·{term(theta)}", g2))
-    return g2
+class _Run:
+    """The steps and the trajectory of one optimizer run."""
+
+    def __init__(self, param: np.ndarray, t0: int = 0) -> None:
+        self.theta = param.copy()
+        self.steps = [Step(f"θ{sub(t0)}", "", self.theta, "calc.note.start", key="theta")]
+        self.path = [self.theta]
+
+    def add(
+        self, label: str, formula: str, value: np.ndarray, note: str = "", key: str = "", **args: object
+    ) -> None:
+        self.steps.append(Step(label, formula, value, note, dict(args), key))
+
+    def grad(self, t: int, g: np.ndarray) -> None:
+        self.add(f"g{sub(t)}", "", g, key="grad")
+
+    def decay(self, t: int, g: np.ndarray, wd: float) -> np.ndarray:
+        """L2-style weight decay folded into the gradient: g + λ·θ (torch's weight_decay)."""
+        if wd == 0:
+            return g
+        g2 = g + wd * self.theta
+        self.add(
+            f"g{sub(t)} + λθ{sub(t - 1)}",
+            f"{val(g)} + {num(wd)}·{term(self.theta)}",
+            g2,
+            "calc.note.weight_decay",
+            "g",
+        )
+        return g2
+
+    def move(self, t: int, new: np.ndarray, general: str, substituted: str) -> None:
+        self.theta = new
+        self.path.append(new)
+        self.add(f"θ{sub(t)}", f"{general} = {substituted}", new, key="theta")
+
+    def done(self) -> Path:
+        return self.theta, self.steps, self.path
 
 
-def _grad_step(steps: list[Step], t: int, g: np.ndarray) -> None:
-    steps.append(Step(f"g{sub(t)}", f"gradient of step {t}", g))
+def _nonzero(denominator: np.ndarray) -> None:
+    """√G + ε (or √v̂ + ε) is 0 only when ε = 0 and every gradient so far was 0: 0/0."""
+    if np.any(denominator == 0):
+        raise EngineError("eps", "calc.error.zero_over_zero")
 
 
-def _descend(theta: np.ndarray, lr: float, d: np.ndarray, t: int, label: str) -> tuple[np.ndarray, Step]:
-    new = theta - lr * d
-    return new, Step(f"θ{sub(t)}", f"θ{sub(t - 1)} − η·{label} = {term(theta)} − {fmt(lr)}·{term(d)}", new)
-
-
-def _start(param: np.ndarray) -> list[Step]:
-    return [Step("θ₀", "initial parameter", param)]
-
-
-def gd(param: np.ndarray, grad: list[np.ndarray], lr: float, weight_decay: float) -> Result:
+def gd(param: np.ndarray, grad: list[np.ndarray], lr: float, weight_decay: float) -> Path:
     """Plain (full-batch) gradient descent θ ← θ − η·g."""
-    theta, steps = param.copy(), _start(param)
+    run = _Run(param)
     for t, g in enumerate(grad, 1):
-        _grad_step(steps, t, g)
-        g = _decay(steps, t, g, theta, weight_decay)
-        theta, s = _descend(theta, lr, g, t, "g")
-        steps.append(s)
-    return theta, steps
+        run.grad(t, g)
+        g = run.decay(t, g, weight_decay)
+        before = run.theta
+        run.move(t, before - lr * g, f"θ{sub(t - 1)} − η·g{sub(t)}", f"{val(before)} − {num(lr)}·{term(g)}")
+    return run.done()
 
 
-def sgd(param: np.ndarray, grad: list[np.ndarray], lr: float, weight_decay: float) -> Result:
+def sgd(param: np.ndarray, grad: list[np.ndarray], lr: float, weight_decay: float) -> Path:
     """torch.optim.SGD without momentum: the same rule, the gradient from a mini-batch."""
     return gd(param, grad, lr, weight_decay)
 
@@ -74,38 +92,98 @@ def momentum(
     nesterov: bool,
     dampening: float,
     weight_decay: float,
-) -> Result:
-    """torch.optim.SGD with momentum μ: b₁ = g₁, then b ← μ·b + (1 − τ)·g; θ ← θ − η·b."""
+    buffer: np.ndarray | None = None,
+    velocity: np.ndarray | None = None,
+) -> Path:
+    """torch.optim.SGD with momentum μ, from scratch or carrying state from earlier steps.
+
+    From scratch (PyTorch)::
+
+        b₁ = g₁, then b ← μ·b + (1 − τ)·g;  θ ← θ − η·b   (Nesterov: θ ← θ − η·(g + μ·b))
+
+    ``buffer`` B is PyTorch's ``momentum_buffer`` from earlier training: every step, the
+    first too, is b ← μ·b + (1 − τ)·g from b = B. ``velocity`` V is the previous update of
+    the classic form v ← μ·v − η·(1 − τ)·g, θ ← θ + v (Nesterov: θ ← θ + μ·v − η·g); it is
+    PyTorch's form with B = −V/η, so both give the same θ. At most one of the two.
+    """
     if nesterov and (momentum <= 0 or dampening != 0):
-        raise EngineError("nesterov", "needs momentum > 0 and dampening 0 (as in PyTorch)")
-    theta, steps = param.copy(), _start(param)
-    buf: np.ndarray | None = None
+        raise EngineError("nesterov", "calc.error.nesterov")
+    if buffer is not None and velocity is not None:
+        raise EngineError("velocity", "calc.error.buffer_and_velocity")
+    if velocity is not None:
+        return _classic(param, grad, lr, momentum, nesterov, dampening, weight_decay, velocity)
+    run = _Run(param)
+    buf = as_state("buffer", buffer, param)
+    if buf is not None:
+        run.add("b₀", "", buf, "calc.note.state_given", "b")
     for t, g in enumerate(grad, 1):
-        _grad_step(steps, t, g)
-        g = _decay(steps, t, g, theta, weight_decay)
-        if buf is None:
-            buf = g.copy()
-            steps.append(Step(f"b{sub(t)}", "first step: the buffer starts as g", buf))
-        else:
-            prev = buf
-            buf = momentum * buf + (1 - dampening) * g
-            steps.append(
-                Step(
-                    f"b{sub(t)}",
-                    f"μ·b + (1 − τ)·g = {fmt(momentum)}·{term(prev)} + {fmt(1 - dampening)}·{term(g)}",
-                    buf,
-                )
-            )
+        run.grad(t, g)
+        g = run.decay(t, g, weight_decay)
+        buf = _buffer(run, t, g, buf, momentum, dampening)
+        before = run.theta
         if nesterov:
             d = g + momentum * buf
-            steps.append(
-                Step(f"d{sub(t)}", f"Nesterov: g + μ·b = {term(g)} + {fmt(momentum)}·{term(buf)}", d)
+            form = f"g{sub(t)} + μ·b{sub(t)} = {val(g)} + {num(momentum)}·{term(buf)}"
+            run.add(f"d{sub(t)}", form, d, "calc.note.nesterov", "d")
+            run.move(
+                t, before - lr * d, f"θ{sub(t - 1)} − η·d{sub(t)}", f"{val(before)} − {num(lr)}·{term(d)}"
             )
-            theta, s = _descend(theta, lr, d, t, "d")
         else:
-            theta, s = _descend(theta, lr, buf, t, "b")
-        steps.append(s)
-    return theta, steps
+            run.move(
+                t, before - lr * buf, f"θ{sub(t - 1)} − η·b{sub(t)}", f"{val(before)} − {num(lr)}·{term(buf)}"
+            )
+    return run.done()
+
+
+def _buffer(run: _Run, t: int, g: np.ndarray, buf: np.ndarray | None, mu: float, tau: float) -> np.ndarray:
+    """PyTorch's momentum buffer: b = g on the first step from scratch, then μ·b + (1 − τ)·g."""
+    if buf is None:
+        run.add(f"b{sub(t)}", f"g{sub(t)} = {val(g)}", g, "calc.note.momentum_first", "b")
+        return g.copy()
+    new = mu * buf + (1 - tau) * g
+    if tau == 0:
+        form = f"μ·b{sub(t - 1)} + g{sub(t)} = {num(mu)}·{term(buf)} + {term(g)}"
+    else:
+        form = f"μ·b{sub(t - 1)} + (1 − τ)·g{sub(t)} = {num(mu)}·{term(buf)} + {num(1 - tau)}·{term(g)}"
+    run.add(f"b{sub(t)}", form, new, key="b")
+    return new
+
+
+def _classic(
+    param: np.ndarray,
+    grad: list[np.ndarray],
+    lr: float,
+    mu: float,
+    nesterov: bool,
+    tau: float,
+    weight_decay: float,
+    velocity: np.ndarray,
+) -> Path:
+    """The velocity form: v ← μ·v − η·(1 − τ)·g, θ ← θ + v (Nesterov: θ ← θ + μ·v − η·g)."""
+    run = _Run(param)
+    v = as_state("velocity", velocity, param)
+    run.add("v₀", "", v, "calc.note.state_given", "velocity")
+    for t, g in enumerate(grad, 1):
+        run.grad(t, g)
+        g = run.decay(t, g, weight_decay)
+        s, p = sub(t), sub(t - 1)
+        prev, v = v, mu * v - lr * (1 - tau) * g
+        if tau == 0:
+            form = f"μ·v{p} − η·g{s} = {num(mu)}·{term(prev)} − {num(lr)}·{term(g)}"
+        else:
+            form = f"μ·v{p} − η·(1 − τ)·g{s} = {num(mu)}·{term(prev)} − {num(lr)}·{num(1 - tau)}·{term(g)}"
+        run.add(f"v{s}", form, v, key="velocity")
+        before = run.theta
+        if nesterov:
+            run.move(
+                t,
+                before + mu * v - lr * g,
+                f"θ{p} + μ·v{s} − η·g{s}",
+                f"{val(before)} + {num(mu)}·{term(v)} − {num(lr)}·{term(g)}",
+            )
+        else:
+            run.move(t, before + v, f"θ{p} + v{s}", f"{val(before)} + {term(v)}")
+    return run.done()
 
 
 def adagrad(
@@ -115,23 +193,33 @@ def adagrad(
     eps: float,
     initial_accumulator: float,
     weight_decay: float,
-) -> Result:
+) -> Path:
     """torch.optim.Adagrad: G ← G + g², θ ← θ − η·g / (√G + ε)."""
-    theta, steps = param.copy(), _start(param)
+    run = _Run(param)
     acc = np.full_like(param, initial_accumulator)
-    steps.append(Step("G₀", "initial accumulator", acc.copy()))
+    if initial_accumulator:
+        run.add("G₀", "", acc, "calc.note.start", "G")
     for t, g in enumerate(grad, 1):
-        _grad_step(steps, t, g)
-        g = _decay(steps, t, g, theta, weight_decay)
-        acc = acc + g * g
-        steps.append(Step(f"G{sub(t)}", f"G{sub(t - 1)} + g² (sum of all squared gradients)", acc))
-        denom = np.sqrt(acc) + eps
-        steps.append(Step(f"√G{sub(t)} + ε", f"√{term(acc)} + {fmt(eps)}", denom))
-        rate = lr / denom
-        steps.append(Step(f"η / (√G{sub(t)} + ε)", "this step's effective learning rate", rate))
-        theta, s = _descend(theta, 1.0, rate * g, t, "(η/(√G+ε))·g")
-        steps.append(s)
-    return theta, steps
+        run.grad(t, g)
+        g = run.decay(t, g, weight_decay)
+        prev, acc = acc, acc + g * g
+        run.add(
+            f"G{sub(t)}",
+            f"G{sub(t - 1)} + g{sub(t)}² = {val(prev)} + {term(g)}²",
+            acc,
+            "calc.note.adagrad_sum",
+            "G",
+        )
+        denominator = np.sqrt(acc) + eps
+        _nonzero(denominator)
+        before = run.theta
+        run.move(
+            t,
+            before - lr * g / denominator,
+            f"θ{sub(t - 1)} − η·g{sub(t)}/(√G{sub(t)} + ε)",
+            f"{val(before)} − {num(lr)}·{term(g)}/(√{term(acc)} + {num(eps)})",
+        )
+    return run.done()
 
 
 def rmsprop(
@@ -141,96 +229,27 @@ def rmsprop(
     rho: float,
     eps: float,
     weight_decay: float,
-) -> Result:
+) -> Path:
     """torch.optim.RMSprop (alpha = ρ): v ← ρ·v + (1 − ρ)·g², θ ← θ − η·g / (√v + ε)."""
-    theta, steps = param.copy(), _start(param)
+    run = _Run(param)
     v = np.zeros_like(param)
     for t, g in enumerate(grad, 1):
-        _grad_step(steps, t, g)
-        g = _decay(steps, t, g, theta, weight_decay)
-        prev = v
-        v = rho * v + (1 - rho) * g * g
-        steps.append(
-            Step(
-                f"v{sub(t)}", f"ρ·v + (1 − ρ)·g² = {fmt(rho)}·{term(prev)} + {fmt(1 - rho)}·{term(g * g)}", v
-            )
+        run.grad(t, g)
+        g = run.decay(t, g, weight_decay)
+        prev, v = v, rho * v + (1 - rho) * g * g
+        run.add(
+            f"v{sub(t)}",
+            f"ρ·v{sub(t - 1)} + (1 − ρ)·g{sub(t)}² = {num(rho)}·{term(prev)} + {num(1 - rho)}·{term(g)}²",
+            v,
+            key="v",
         )
-        denom = np.sqrt(v) + eps
-        steps.append(Step(f"√v{sub(t)} + ε", f"√{term(v)} + {fmt(eps)}", denom))
-        theta, s = _descend(theta, lr, g / denom, t, "g/(√v+ε)")
-        steps.append(s)
-    return theta, steps
-
-
-def _adam(
-    param: np.ndarray,
-    grad: list[np.ndarray],
-    lr: float,
-    beta1: float,
-    beta2: float,
-    eps: float,
-    weight_decay: float,
-    bias_correction: bool,
-    decoupled: bool,
-) -> Result:
-    theta, steps = param.copy(), _start(param)
-    m = np.zeros_like(param)
-    v = np.zeros_like(param)
-    for t, g in enumerate(grad, 1):
-        _grad_step(steps, t, g)
-        if decoupled:
-            if weight_decay:
-                before = theta
-                theta = theta * (1 - lr * weight_decay)
-                steps.append(
-                    Step(
-                        f"θ{sub(t - 1)}·(1 − ηλ)",
-                        f"{term(before)}·(1 − {fmt(lr)}·{fmt(weight_decay)}) (decoupled decay)",
-                        theta,
-                    )
-                )
-        else:
-            g = _decay(steps, t, g, theta, weight_decay)
-        pm, pv = m, v
-        m = beta1 * m + (1 - beta1) * g
-        v = beta2 * v + (1 - beta2) * g * g
-        steps.append(
-            Step(f"m{sub(t)}", f"β₁·m + (1 − β₁)·g = {fmt(beta1)}·{term(pm)} + {fmt(1 - beta1)}·{term(g)}", m)
+        denominator = np.sqrt(v) + eps
+        _nonzero(denominator)
+        before = run.theta
+        run.move(
+            t,
+            before - lr * g / denominator,
+            f"θ{sub(t - 1)} − η·g{sub(t)}/(√v{sub(t)} + ε)",
+            f"{val(before)} − {num(lr)}·{term(g)}/(√{term(v)} + {num(eps)})",
         )
-        steps.append(
-            Step(
-                f"v{sub(t)}",
-                f"β₂·v + (1 − β₂)·g² = {fmt(beta2)}·{term(pv)} + {fmt(1 - beta2)}·{term(g * g)}",
-                v,
-            )
-        )
-        if bias_correction:
-            c1, c2 = 1 - beta1**t, 1 - beta2**t
-            m_hat, v_hat = m / c1, v / c2
-            steps.append(Step(f"m̂{sub(t)}", f"m / (1 − β₁^{t}) = {term(m)} / {fmt(c1)}", m_hat))
-            steps.append(Step(f"v̂{sub(t)}", f"v / (1 − β₂^{t}) = {term(v)} / {fmt(c2)}", v_hat))
-        else:
-            m_hat, v_hat = m, v
-            steps.append(
-                Step(
-                    "no bias correction",
-                    "m̂ = m, v̂ = v: early steps mis-scaled by "
-                    "√(1−β₂ᵗ)/(1−β₁ᵗ) (≈3.16× too large at t=1 with the defaults)",
-                    m,
-                )
-            )
-        update = m_hat / (np.sqrt(v_hat) + eps)
-        steps.append(Step("m̂/(√v̂ + ε)", f"{term(m_hat)} / (√{term(v_hat)} + {fmt(eps)})", update))
-        theta, s = _descend(theta, lr, update, t, "m̂/(√v̂+ε)")
-        steps.append(s)
-    return theta, steps
-
-
-def adam(param, grad, lr, beta1, beta2, eps, weight_decay, bias_correction) -> Result:  # noqa: ANN001
-    """torch.optim.Adam (weight decay added to the gradient)."""
-    return _adam(param, grad, lr, beta1, beta2, eps, weight_decay, bias_correction, decoupled=False)
-
-
-def adamw(param, grad, lr, beta1, beta2, eps, weight_decay, bias_correction) -> Result:  # noqa: ANN001
-    """torch.optim.AdamW (decoupled weight decay θ ← θ·(1 − ηλ) before the Adam step)."""
-    return _adam(param, grad, lr, beta1, beta2, eps, weight_decay, bias_correction, decoupled=True)
+    return run.done()

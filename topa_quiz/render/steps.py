@@ -63,14 +63,16 @@ def inputs_text(inputs: Mapping[str, object]) -> Text:
     return parts
 
 
-def result_text(result: Value) -> Text:
-    return Text.assemble(("result ", "bold"), (value_text(result, 10), "bold green"))
+def result_text(result: Value, lang: str = "en") -> Text:
+    from ..i18n import catalog
+
+    return Text.assemble((catalog(lang)("calc.result") + " ", "bold"), (value_text(result, 10), "bold green"))
 
 
-def calculation_view(calc: Calculation, summary: str) -> RenderableType:
+def calculation_view(calc: Calculation, summary: str, lang: str = "en") -> RenderableType:
     return Group(
         Text.assemble((calc.name, "bold magenta"), "  ", (summary, "dim")),
         inputs_text(calc.inputs),
-        steps_table(calc),
-        result_text(calc.result),
+        steps_table(calc, lang=lang),
+        result_text(calc.result, lang),
     )

@@ -1,0 +1,252 @@
+"""The engine's words in English: each calculation's summary and notes, parameter help,
+bounds, step notes, error messages. The same ids and placeholders as ``i18n/ko/engine.py``."""
+
+MESSAGES = {
+    # ------------------------------------------------------------ tables
+    "calc.result": "result",
+    "calc.table.name": "name",
+    "calc.table.what": "what it computes",
+    "calc.table.group": "group",
+    "calc.topic.activation": "activations",
+    "calc.topic.perceptron": "perceptron",
+    "calc.topic.loss": "losses",
+    "calc.topic.optimizer": "optimizers",
+    "calc.topic.generalization": "regularization",
+    # ------------------------------------------------------- calculations
+    "calc.sigmoid.summary": "sigmoid σ(x) = 1/(1 + e^(−x)), squashes into (0, 1)",
+    "calc.tanh.summary": "tanh(x) = (eˣ − e⁻ˣ)/(eˣ + e⁻ˣ) = 2σ(2x) − 1, squashes into (−1, 1)",
+    "calc.relu.summary": "ReLU(x) = max(0, x)",
+    "calc.leaky-relu.summary": "Leaky ReLU: x if x ≥ 0, else α·x",
+    "calc.softmax.summary": "softmax(x)ᵢ = e^(xᵢ) / Σⱼ e^(xⱼ), probabilities that sum to 1",
+    "calc.softmax.notes": "Where e^(xᵢ) would overflow a float, every score is first reduced by the largest: "
+    "e^(xᵢ − max x) / Σⱼ e^(xⱼ − max x) is the same value.",
+    "calc.sigmoid-derivative.summary": "σ′(x) = σ(x)·(1 − σ(x)), at most 0.25 (at x = 0)",
+    "calc.tanh-derivative.summary": "tanh′(x) = 1 − tanh²(x), at most 1 (at x = 0)",
+    "calc.relu-derivative.summary": "ReLU′(x): 1 if x > 0, else 0 (PyTorch takes 0 at x = 0)",
+    "calc.step.summary": "step function: 1 if x > threshold, else 0",
+    "calc.linear-composition.summary": "the limit of linear activations: f(x) = a·x applied N times "
+    "is c·x with c = a^N",
+    "calc.weighted-sum.summary": "weighted sum z = Σ wᵢxᵢ + b",
+    "calc.weighted-sum.notes": "The sum is computed exactly in decimals, as on paper: "
+    "0.6·0.5 + 0.3·(−2) + 0.2·1.5 is 0, not the 5.55e−17 of floating point.",
+    "calc.perceptron.summary": "perceptron: y = 1 if Σ wᵢxᵢ + b > θ, else 0",
+    "calc.perceptron.notes": "The sum is computed exactly in decimals, as on paper, and compared with θ: "
+    "a sum of exactly θ does not fire.",
+    "calc.mse.summary": "mean squared error MSE = (1/n)·Σ(ŷ − y)²",
+    "calc.mse.notes": "A 2-D input is averaged over all elements, as torch.nn.MSELoss does.",
+    "calc.mae.summary": "mean absolute error MAE = (1/n)·Σ|ŷ − y|",
+    "calc.r2.summary": "coefficient of determination R² = 1 − SS_res / SS_tot",
+    "calc.r2.notes": "A 2-D input is taken as one list of values (one R² over all elements); "
+    "scikit-learn's r2_score instead averages R² per column.",
+    "calc.bce.summary": "binary cross entropy BCE = −(1/n)·Σ[y·ln p + (1 − y)·ln(1 − p)]",
+    "calc.bce.notes": "Natural log; each log is clamped at −100 as torch.nn.BCELoss does, "
+    "so p = 0 or 1 gives a finite loss.",
+    "calc.bce-logits.summary": "BCE on logits z: p = σ(z), then BCE, computed stably",
+    "calc.bce-logits.notes": "Computed as max(z, 0) − z·y + ln(1 + e^(−|z|)), as torch.nn.BCEWithLogitsLoss: "
+    "the same value without overflow.",
+    "calc.cce.summary": "categorical cross entropy CCE = −Σₖ yₖ·ln pₖ per sample, averaged over samples",
+    "calc.cce.notes": "Natural log. Probabilities: ln p is clamped at −100 as for BCE. Logits: ln p is "
+    "log-softmax, unclamped, as torch.nn.CrossEntropyLoss with probability targets.",
+    "calc.gd.summary": "gradient descent: θ ← θ − η·g (g from all training data)",
+    "calc.sgd.summary": "stochastic gradient descent SGD: θ ← θ − η·g (g from a mini-batch)",
+    "calc.sgd.notes": "Same update rule as gd; what differs is the data the gradient comes from.",
+    "calc.momentum.summary": "momentum (torch.optim.SGD): b ← μ·b + (1 − τ)·g, θ ← θ − η·b",
+    "calc.momentum.notes": "PyTorch's form: the first step sets b = g. Some texts write v ← μ·v − η·g, "
+    "θ ← θ + v, which gives the same θ for a constant η. To continue part-way through training, give "
+    "PyTorch's momentum buffer b or the previous update v of that form (one of the two).",
+    "calc.adagrad.summary": "AdaGrad: G ← G + g², θ ← θ − η·g / (√G + ε)",
+    "calc.adagrad.notes": "PyTorch defaults; ε outside the root. Keras differs: learning_rate 0.001, "
+    "initial_accumulator_value 0.1, epsilon 1e-7, and ε inside the root: η·g/√(G + ε).",
+    "calc.rmsprop.summary": "RMSProp: v ← ρ·v + (1 − ρ)·g², θ ← θ − η·g / (√v + ε)",
+    "calc.rmsprop.notes": "PyTorch defaults (alpha = ρ = 0.99); ε outside the root. Keras defaults differ: "
+    "rho 0.9, learning_rate 0.001, epsilon 1e-7, and ε is inside the root: η·g/√(v + ε).",
+    "calc.adam.summary": "Adam: moments m, v with bias correction, θ ← θ − η·m̂ / (√v̂ + ε)",
+    "calc.adam.notes": "torch.optim.Adam: weight decay is added to the gradient (L2 style), unlike AdamW. "
+    "Keras uses epsilon 1e-7 and adds it to √v before bias correction "
+    "(θ ← θ − η·√(1 − β₂ᵗ)/(1 − β₁ᵗ)·m/(√v + ε)); Keras's weight_decay is decoupled. To continue "
+    "part-way through training, give m and v after T earlier steps and T: bias correction continues "
+    "with 1 − βᵗ⁺¹.",
+    "calc.adamw.summary": "AdamW: θ ← θ·(1 − η·λ), then the Adam step (decoupled weight decay)",
+    "calc.adamw.notes": "torch.optim.AdamW (default weight_decay 0.01, eps 1e-8). Keras AdamW defaults to "
+    "weight_decay 0.004 and epsilon 1e-7 (ε placed as in Keras Adam).",
+    "calc.l1.summary": "L1 regularization (Lasso): penalty λ·Σ|wᵢ|",
+    "calc.l2.summary": "L2 regularization (Ridge): penalty λ·Σwᵢ²",
+    "calc.l2.notes": "Some texts write the penalty as (λ/2)·Σw² so that its gradient is λ·w; "
+    "the half option uses that convention.",
+    "calc.dropout.summary": "(inverted) dropout: kept units are scaled by 1/(1 − p) in training",
+    "calc.dropout.notes": "At test time dropout is off and x passes unchanged (torch.nn.Dropout in eval mode).",
+    # ---------------------------------------------------------- parameters
+    "calc.param.x": "input value(s) x",
+    "calc.param.scores": "scores (logits) of one sample",
+    "calc.param.alpha": "slope α for x < 0 (PyTorch negative_slope)",
+    "calc.param.threshold": "threshold θ",
+    "calc.param.a": "slope a of f(x) = a·x",
+    "calc.param.layers": "number of layers N",
+    "calc.param.x_one": "input x",
+    "calc.param.inputs": "inputs x",
+    "calc.param.weights": "weights w (one per input)",
+    "calc.param.bias": "bias b",
+    "calc.param.y_true": "targets y; rows separated by ';'",
+    "calc.param.y_pred": "predictions ŷ, same shape as the targets",
+    "calc.param.reduction": "mean (default, as PyTorch) or sum",
+    "calc.param.probabilities": "predicted probabilities p in [0, 1]",
+    "calc.param.logit_scores": "logits z (raw scores, any real number)",
+    "calc.param.one_hot": "one-hot (or probability) targets; samples separated by ';'",
+    "calc.param.class_probabilities": "predicted probabilities per class; samples separated by ';'",
+    "calc.param.logits": "the predictions are raw scores (logits): apply softmax first",
+    "calc.param.param": "initial parameter θ₀ (scalar or vector)",
+    "calc.param.grad": "gradient g of each step; repeat the option once per step (--grad 0.5 --grad 0.2)",
+    "calc.param.lr": "learning rate η",
+    "calc.param.weight_decay": "L2 penalty λ added to the gradient as λ·θ",
+    "calc.param.eps": "ε, added for numerical stability",
+    "calc.param.beta1": "β₁, decay of the first moment m",
+    "calc.param.beta2": "β₂, decay of the second moment v",
+    "calc.param.momentum": "momentum μ",
+    "calc.param.nesterov": "Nesterov momentum: step with g + μ·b",
+    "calc.param.dampening": "dampening τ",
+    "calc.param.initial_accumulator": "initial value of G",
+    "calc.param.rho": "decay rate ρ (PyTorch calls it alpha)",
+    "calc.param.adam_weight_decay": "L2 penalty added to the gradient (g + λθ), as torch.optim.Adam",
+    "calc.param.adamw_weight_decay": "decoupled weight decay λ",
+    "calc.param.bias_correction": "divide by 1 − βᵗ (turn off to see the common mistake)",
+    "calc.param.w": "weights w",
+    "calc.param.lam": "strength λ",
+    "calc.param.half": "use the (λ/2)·Σw² convention",
+    "calc.param.p": "drop probability p",
+    "calc.param.unit": "a unit's activation, to see it scaled",
+    "calc.param.buffer": "momentum buffer b from earlier steps (PyTorch's momentum_buffer)",
+    "calc.param.velocity": "the previous update v, in the form v ← μ·v − η·g, θ ← θ + v",
+    "calc.param.m": "first moment m after the earlier steps (PyTorch's exp_avg)",
+    "calc.param.v": "second moment v after the earlier steps (PyTorch's exp_avg_sq)",
+    "calc.param.step": "the number T of earlier steps that m and v come from; bias correction continues from T",
+    # -------------------------------------------------------------- bounds
+    "calc.bound.ge": ">= {v}",
+    "calc.bound.gt": "> {v}",
+    "calc.bound.le": "<= {v}",
+    "calc.bound.lt": "< {v}",
+    "calc.bound.both": "{low} and {high}",
+    "calc.bound.interval": "in {interval}",
+    "calc.bound.max_values": "at most {n} values",
+    "calc.bound.max_steps": "at most {n} steps and {m} values in all",
+    "calc.count.value": "{n} value",
+    "calc.count.values": "{n} values",
+    "calc.count.rows": "{rows} rows of {n}",
+    # ---------------------------------------------------------- step notes
+    "calc.note.start": "the starting value",
+    "calc.note.sigmoid_stable": "e^(−x) is too large for a float here, so the top and bottom were multiplied "
+    "by eˣ: σ(x) = eˣ/(1 + eˣ), the same value.",
+    "calc.note.tanh_stable": "eˣ is too large for a float here, so the top and bottom were divided by e^|x|: "
+    "tanh(x) = ±(1 − e^(−2|x|))/(1 + e^(−2|x|)), the same value.",
+    "calc.note.softmax_shift": "e^(xᵢ) does not fit in a float for these scores, so the largest score, {m}, was "
+    "subtracted from each first; softmax does not change when every score moves by the same amount.",
+    "calc.note.relu_zero": "at x = 0 PyTorch takes ReLU′(0) = 0",
+    "calc.note.step_equal": "the step fires only when x is above the threshold; x equal to it gives 0",
+    "calc.note.layers_skipped": "layers {first} to {last} are computed the same way",
+    "calc.note.linear_same": "the {n} linear layers act as one: y = c·x",
+    "calc.note.sum_reduction": "reduction sum: the total, not the mean",
+    "calc.note.r2_scaled": "the squares do not fit in a float, so the ratio was computed after dividing every "
+    "difference by the largest one, which does not change it",
+    "calc.note.log_clamp": "ln 0 = −∞ is clamped at −100, as PyTorch does, so the loss stays finite",
+    "calc.note.bce_logits_stable": "σ(z) rounds to 0 or 1 here, so ℓ is computed in the form "
+    "max(z, 0) − z·y + ln(1 + e^(−|z|)), the same value (torch.nn.BCEWithLogitsLoss)",
+    "calc.note.logsumexp_shift": "e^(zⱼ) does not fit in a float, so the largest score m was taken out of the "
+    "sum: ln Σⱼ e^(zⱼ) = m + ln Σⱼ e^(zⱼ − m), the same value",
+    "calc.note.decimal_sum": "added exactly in decimals, as on paper (floating point would give {float})",
+    "calc.note.fires": "z is above θ: the perceptron fires (1)",
+    "calc.note.does_not_fire": "z is not above θ: the perceptron does not fire (0)",
+    "calc.note.keep": "the probability that a unit is kept",
+    "calc.note.dropout_kept": "a kept unit in training, scaled up",
+    "calc.note.dropout_dropped": "a dropped unit in training",
+    "calc.note.dropout_expected": "the expected value in training equals x",
+    "calc.note.dropout_test": "at test time dropout is off: x passes unchanged",
+    "calc.note.weight_decay": "weight decay added to the gradient (L2 style)",
+    "calc.note.momentum_first": "first step: PyTorch starts the buffer as g",
+    "calc.note.nesterov": "Nesterov: the step uses g + μ·b",
+    "calc.note.adagrad_sum": "the sum of every squared gradient so far",
+    "calc.note.adam_no_bc": "no bias correction: m̂ = m and v̂ = v, so this step is {factor} times the bias-corrected one",
+    "calc.note.adamw_decay": "decoupled weight decay, before the Adam step",
+    "calc.note.state_given": "carried over from the earlier steps",
+    # -------------------------------------------------------------- errors
+    "calc.error.unknown": "unknown calculation '{name}'",
+    "calc.error.unknown_hint": "unknown calculation '{name}'; did you mean '{guess}'?",
+    "calc.error.no_such_param": "'{calc}' takes no such parameter (it takes: {names})",
+    "calc.error.required": "is required",
+    "calc.error.not_number": "expected one number, got {got}",
+    "calc.error.not_finite": "must be a finite number, got {got}",
+    "calc.error.not_finite_list": "must be finite numbers (got nan or inf)",
+    "calc.error.not_numbers": "expected numbers, got {got}",
+    "calc.error.not_flat": "expected one number or a flat, non-empty list of numbers",
+    "calc.error.not_rows": "expected numbers, with rows of equal length",
+    "calc.error.not_batch": "expected a list of numbers or a list of rows",
+    "calc.error.too_many": "at most {cap} values, got {n}",
+    "calc.error.no_steps": "give at least one gradient (one per step)",
+    "calc.error.too_many_steps": "at most {cap} steps, got {n}",
+    "calc.error.too_many_step_values": "at most {cap} values over all the steps, got {n}",
+    "calc.error.step_size": "step {i} has {n} values but the parameter has {size}",
+    "calc.error.state_size": "has {n} values but the parameter has {size}",
+    "calc.error.whole": "expected a whole number, got {got}",
+    "calc.error.bool": "expected true or false, got {got}",
+    "calc.error.choice": "expected one of {choices}, got {got}",
+    "calc.error.range": "must be {bounds}, got {got}",
+    "calc.error.shape": "has {got} but {other} has {want}; give one prediction per target",
+    "calc.error.r2_constant": "R² is undefined when every target is the same (SS_tot = 0)",
+    "calc.error.probabilities": "probabilities must lie in [0, 1] (pass logits to bce-logits or cce with logits)",
+    "calc.error.targets_sum": "each sample's targets must sum to 1 (one-hot, e.g. 0,1,0)",
+    "calc.error.preds_sum": "each sample's probabilities must sum to 1 (for raw scores, use logits)",
+    "calc.error.weights": "has {n} weights but x has {m} inputs; give one weight per input",
+    "calc.error.nesterov": "needs momentum > 0 and dampening 0 (as in PyTorch)",
+    "calc.error.zero_over_zero": "with ε = 0 and only zero gradients the update divides by 0; use ε > 0",
+    "calc.error.overflow": "too large: the calculation overflows a float; use a smaller value",
+    "calc.error.undefined": "the calculation is undefined for these values (0/0 or ∞ − ∞); use other values",
+    "calc.error.power": "a^{n} overflows a float; use a smaller |a| or fewer layers",
+    "calc.error.buffer_and_velocity": "give the momentum buffer or the velocity, not both",
+    "calc.error.moments_need_step": "m and v come from earlier steps: give their number T (at least 1)",
+    "calc.error.negative_v": "v is a mean of squared gradients and cannot be negative",
+    "calc.number.too_long": "too long for a number (at most {n} characters)",
+    "calc.number.exponent": "the exponent is too large for a number (at most {n})",
+    # --------------------------------------------- network calculations
+    "calc.topic.network": "network",
+    "calc.neuron.summary": "neuron: z = w·x + b, y = f(z)",
+    "calc.neuron.notes": "ReLU′ and the step function follow PyTorch: step(θ) is 0, the unit fires only above θ. "
+    "At most 64 inputs.",
+    "calc.forward.summary": "forward pass: ŷ = g(W₂·f(W₁x + b₁) + b₂), one hidden layer",
+    "calc.forward.notes": 'torch.nn.Linear\'s convention: --w1 "0.1,0.2;0.3,0.4" is 2 hidden units × 2 inputs. '
+    'A batch --x "1,2;3,4" gives one row of outputs per sample; one output is one number. '
+    "At most 64 samples, inputs, hidden units and outputs (so at most 4,096 weights in a matrix).",
+    "calc.backprop.summary": "backpropagation: ∂L/∂W or ∂L/∂b of one hidden layer's network, by the chain rule",
+    "calc.backprop.notes": "PyTorch's mean reduction: MSE and BCE average over every output element, CCE over "
+    "the samples. BCE takes a sigmoid output and CCE a softmax output (the default for each); "
+    "CCE targets are one-hot rows (or probabilities summing to 1). The gradient has the shape "
+    "of --wrt (a list of rows for w1, w2). At most 64 samples, inputs, hidden units and outputs "
+    "(so at most 4,096 weights in a matrix).",
+    "calc.param-count.summary": "parameters of fully connected layers: Σ (n·m + m)",
+    "calc.param-count.notes": "A fully connected layer from n inputs to m units has n·m weights and m biases, "
+    "as torch.nn.Linear. At most 50 sizes, each at most 1,000,000.",
+    "calc.sigmoid-chain.summary": "vanishing gradient: ∏ σ′(zᵢ) reaching the first of N sigmoid layers",
+    "calc.sigmoid-chain.notes": "N sigmoid layers joined by weights 1: ∂a_N/∂z₁ = σ′(z₁)·σ′(z₂)·…·σ′(z_N), one "
+    "factor per layer. σ′ ≤ 0.25 (at z = 0), so the product shrinks at least 4× per layer: at most 0.25ᴺ. "
+    "At most 100 layers.",
+    "calc.param.net_x": "input x (one sample), or one sample per row separated by ';' (a batch)",
+    "calc.param.net_w1": "hidden layer's weights W₁: one row per unit, one column per input "
+    "(torch.nn.Linear's weight); rows separated by ';'",
+    "calc.param.net_b1": "hidden layer's biases b₁, one per hidden unit",
+    "calc.param.net_w2": "output layer's weights W₂: one row per unit, one column per input "
+    "(torch.nn.Linear's weight); rows separated by ';' (a hidden unit's output is an input)",
+    "calc.param.net_b2": "output layer's biases b₂, one per output",
+    "calc.param.net_hidden": "hidden activation f (leaky-relu with slope 0.01)",
+    "calc.param.net_activation": "activation f",
+    "calc.param.net_alpha": "slope α for z < 0 (leaky-relu only)",
+    "calc.param.net_threshold": "threshold θ: step gives 1 if z > θ, else 0 (step only)",
+    "calc.param.net_output": "output activation g",
+    "calc.param.net_backprop_output": "output activation g (default: identity for mse, sigmoid for bce, "
+    "softmax for cce)",
+    "calc.param.net_y_true": "targets y, one per output (one row per sample); cce: one-hot rows such as 0,0,1, "
+    "not class indices",
+    "calc.param.net_loss": "loss L (mean reduction, as PyTorch)",
+    "calc.param.net_wrt": "the parameter to differentiate by",
+    "calc.param.net_layers": "sizes: inputs, then each layer's units (784,128,10)",
+    "calc.param.net_bias": "count the biases (--no-bias: weights only)",
+    "calc.param.net_z": "pre-activation zᵢ of each sigmoid layer (one value: the same for all)",
+    "calc.param.net_chain_layers": "number of sigmoid layers N (default: one per --z value)",
+    "calc.error.literal": "{text}",
+}
