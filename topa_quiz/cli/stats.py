@@ -59,7 +59,7 @@ def stats(
         return
     from ..store.db import connect
 
-    conn = connect(path, create=False)
+    conn = connect(path, create=False, write=False)  # a read-only file is still read
     try:
         data = {"recorded": True, **figures(collect(conn, since), str(path))}
     finally:

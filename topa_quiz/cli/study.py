@@ -109,7 +109,7 @@ def wrong(
     lang = language(lang)
     bank = load_questions(bank_paths)
     by_id = {q.id: q for q in bank.questions}
-    conn = connect()
+    conn = connect(write=False)  # --list reads a read-only file too; a drill's recorder checks writing
     try:
         notebook = [row for row in wrong_notebook(conn) if row[0] in by_id]
     finally:
@@ -162,12 +162,9 @@ def reset(
         if not ok:
             out_console().print("kept as it is")
             return
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    backup = path.with_name(f"{path.name}.{stamp}.bak")
-    for suffix in ("", "-wal", "-shm"):
-        src = Path(str(path) + suffix)
-        if src.exists():
-            src.rename(Path(str(backup) + suffix))
+    from ..store.backup import move_aside
+
+    backup = move_aside(path)  # with its -wal/-shm, never over another backup
     out_console().print(f"moved to {backup}; a new database starts with the next answer")
 
 
