@@ -32,10 +32,28 @@ def _error_line(message: str, hint: str = "") -> None:
     )
 
 
+def _take_ctrl_c() -> None:
+    """Make Ctrl-C (SIGINT) raise KeyboardInterrupt even when topa was started with it ignored.
+
+    A process started with SIGINT ignored (a background job of a non-interactive shell, or a
+    test run started that way) keeps SIG_IGN, and Python then installs no handler: Ctrl-C
+    would do nothing and a quiz waiting for input could not be ended. Ctrl-C always ends a
+    session with its summary and exit status 130; nothing answered is lost by that.
+    """
+    import signal
+
+    try:
+        if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+            signal.signal(signal.SIGINT, signal.default_int_handler)
+    except ValueError:  # not the main thread: signals are not ours to set
+        pass
+
+
 class TopaGroup(TyperGroup):
     """The root group: maps every exception to one line and an exit status."""
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):  # noqa: ANN001
+        _take_ctrl_c()
         try:
             code = super().main(args, prog_name or "topa", complete_var, standalone_mode=False, **extra)
             code = code if isinstance(code, int) else 0

@@ -12,7 +12,7 @@ from typing import Optional
 
 import typer
 
-from ..errors import ExitStatus, UsageError
+from ..errors import ExitStatus, RecordError, UsageError
 from .common import BANK_OPTION, LANG_OPTION, load_questions
 from .console import language, out_console
 
@@ -279,6 +279,7 @@ def exam(
     )
     console.print(t("exam_rules", lang), style="dim")
     timed_out = interrupted = ended_early = False
+    not_recorded = None
     started = time.monotonic()
     try:
         try:
@@ -295,6 +296,7 @@ def exam(
                     render_invalid=lambda message: f"[yellow]↺ {message}[/]",
                 )
                 interrupted, ended_early = summary.interrupted, summary.ended_early
+                not_recorded = summary.not_recorded
             except TimeUp:
                 timed_out = True
             finally:
@@ -302,9 +304,19 @@ def exam(
         except TimeUp:  # the alarm rang between the end of the session and stopping the clock
             timed_out = True
         seconds = time.monotonic() - started
-        recorder.record_exam(
-            len(items), sum(a.correct for a in attempts), pass_mark, minutes, seconds, timed_out
-        )
+        try:
+            recorder.record_exam(
+                len(items),
+                sum(a.correct for a in attempts),
+                pass_mark,
+                minutes,
+                seconds,
+                timed_out,
+                abandoned=interrupted,  # Ctrl-C: abandoned, neither passed nor failed
+                answered=sum(a.given is not None for a in attempts),
+            )
+        except RecordError as exc:
+            not_recorded = not_recorded or exc
     finally:
         recorder.close()
     console.print()
@@ -320,6 +332,8 @@ def exam(
             ended_early=ended_early or len(attempts) < len(items),
         )
     )
+    if not_recorded is not None:
+        raise not_recorded
     if interrupted:
         raise typer.Exit(ExitStatus.INTERRUPTED)
 

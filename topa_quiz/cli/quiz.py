@@ -136,6 +136,8 @@ def finish(summary, bank, lang) -> None:  # noqa: ANN001
     console = out_console()
     console.print()
     console.print(summary_view(summary, bank, lang))
+    if summary.not_recorded is not None:
+        raise summary.not_recorded
     if summary.interrupted:
         raise typer.Exit(ExitStatus.INTERRUPTED)
 

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..bank.model import Bank
+from ..errors import RecordError
 from .grading import Answer, Command, Invalid, read_answer
 from .items import Item
 
@@ -40,6 +41,7 @@ class Summary:
     seconds: float = 0.0
     ended_early: bool = False
     interrupted: bool = False
+    not_recorded: RecordError | None = None  # an answer the store could not keep ended the session
 
     @property
     def right(self) -> int:
@@ -146,6 +148,9 @@ def run_session(
     except KeyboardInterrupt:
         summary.ended_early = True
         summary.interrupted = True
+    except RecordError as exc:  # the answers before it are kept; the caller shows the summary, then this
+        summary.ended_early = True
+        summary.not_recorded = exc
     finally:
         summary.seconds = time.monotonic() - start
     return summary
