@@ -151,7 +151,7 @@ def test_anki_is_stable_and_english(run, bank_file, tmp_path):
 
 
 def test_anki_unwritable_out(run, tmp_path):
-    r = run("export", "anki", "--out", str(tmp_path / "missing" / "t.apkg"))
+    r = run("export", "anki", "--out", str(tmp_path / "missing" / "t.apkg"), env={"TOPA_LANG": "en"})
     assert r.exit_code == 2
     assert r.output.startswith("error: --out") and len(r.output.strip().splitlines()) == 1
     r = run("export", "anki", "--out", str(tmp_path))
@@ -328,7 +328,7 @@ def test_gift_english_and_bad_out(run, bank_file, tmp_path):
     assert run("export", "gift", "--out", str(out), "--lang", "en", "--bank", str(bank_file)).exit_code == 0
     esc = {q.title: q for q in parse_gift(out.read_text(encoding="utf-8"))}["custom.escape"]
     assert esc.text == SPECIAL_PROMPT_EN
-    r = run("export", "gift", "--out", str(tmp_path / "nope" / "x.gift"))
+    r = run("export", "gift", "--out", str(tmp_path / "nope" / "x.gift"), env={"TOPA_LANG": "en"})
     assert r.exit_code == 2 and r.output.startswith("error: --out")
 
 
@@ -365,6 +365,6 @@ def test_json_round_trip_matches_bank_stats(run, bank_file, tmp_path):
 
 
 def test_json_unwritable_out(run, tmp_path):
-    r = run("export", "json", "--out", str(tmp_path / "missing" / "bank.json"))
+    r = run("export", "json", "--out", str(tmp_path / "missing" / "bank.json"), env={"TOPA_LANG": "en"})
     assert r.exit_code == 2
     assert r.output.startswith("error: --out") and len(r.output.strip().splitlines()) == 1

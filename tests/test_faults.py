@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from topa_quiz.session.quiz import Attempt
+from topa_quiz.session.drill import Attempt
 from topa_quiz.store.recorder import Recorder, open_recorder
 
 TOPA = Path(sys.executable).with_name("topa")
@@ -29,6 +29,12 @@ ROOT = os.name == "posix" and os.geteuid() == 0
 
 
 # ------------------------------------------------------------------ helpers
+@pytest.fixture(autouse=True)
+def _english(monkeypatch):
+    """The words asserted below are the English catalog's (the Korean ones are tested apart)."""
+    monkeypatch.setenv("TOPA_LANG", "en")
+
+
 def db_path() -> Path:
     return Path(os.environ["TOPA_HOME"]) / "progress.sqlite3"
 
@@ -140,7 +146,7 @@ def fill_up(disk: Path) -> Path:
 # ------------------------------------------------------------------ 1. two resets in the same second
 CRASHED_WRITER = """
 import os, sys
-from topa_quiz.session.quiz import Attempt
+from topa_quiz.session.drill import Attempt
 from topa_quiz.store.recorder import open_recorder
 rec = open_recorder("quiz")
 for i in range(int(sys.argv[1])):

@@ -49,7 +49,7 @@ def test_negative_range(run):
 
 
 def test_range_must_be_increasing(run):
-    r = run("plot", "relu", "--range", "2", "1")
+    r = run("plot", "relu", "--range", "2", "1", env={"TOPA_LANG": "en"})
     assert r.exit_code == 2
     assert "error: --range" in r.output
 

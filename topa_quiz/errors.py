@@ -1,16 +1,20 @@
 """User-facing errors and exit statuses: one line for the user, never a traceback.
 
-An error raised below the command line may carry a catalog message id and its arguments
-instead of finished words, so the command line says it in the session's language::
+An error raised below the command line carries a catalog message id and its arguments
+(``key``, ``values``), so the command line words it in the session's language; ``message``
+is the English text for logs and for callers that have no catalog at hand. ``field`` names
+what was wrong in domain terms ("topics", "count", ...): the command line, and only it,
+turns that into a flag name.
 
-    >>> err = DataError(key="store.missing", params={"path": "/x/progress.sqlite3"})
-    >>> err.text("en")
-    'no progress database yet at /x/progress.sqlite3'
-    >>> err.message == err.text("en")  # the English line, for callers that print ``message``
+A value may itself be a :class:`Msg` (a message id with its values): it is worded in the same
+language, so a sentence can be built from parts (what failed, then why)::
+
+    >>> from topa_quiz.i18n import catalog
+    >>> err = DataError.said("store.cannot_save", path="/x", why=Msg("store.why_full"))
+    >>> err.words(catalog("en"))
+    'could not save to /x (nothing was changed): the disk is full; free some space and try again'
+    >>> str(err) == err.words(catalog("en"))  # the English words are the message
     True
-
-An argument may itself be a :class:`Msg` (a message id with its arguments): it is said in the
-same language, so a sentence can be built from parts (what failed, then why).
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import IntEnum
+from typing import Any, Self
 
 
 class ExitStatus(IntEnum):
@@ -29,24 +34,21 @@ class ExitStatus(IntEnum):
 
 @dataclass(frozen=True)
 class Msg:
-    """A catalog message id and its arguments, to be said in some language later."""
+    """A catalog message id and its values, to be worded later in some language."""
 
     key: str
-    params: Mapping[str, object] = field(default_factory=dict)
+    values: Mapping[str, object] = field(default_factory=dict)
 
-    def text(self, lang: str) -> str:
-        from .i18n import catalog
+    def words(self, catalog) -> str:  # noqa: ANN001 - topa_quiz.i18n.Catalog
+        return catalog(self.key, **_worded(self.values, catalog))
 
-        args = {k: v.text(lang) if isinstance(v, Msg) else v for k, v in self.params.items()}
-        return catalog(lang)(self.key, **args)
+
+def _worded(values: Mapping[str, object], catalog) -> dict[str, object]:  # noqa: ANN001
+    return {k: v.words(catalog) if isinstance(v, Msg) else v for k, v in values.items()}
 
 
 class TopaError(Exception):
-    """An error whose message is meant for the user, with the exit status to use.
-
-    Either a finished ``message``, or a catalog ``key`` with ``params`` (then ``message``
-    is the English text and :meth:`text` gives any language).
-    """
+    """An error whose message is meant for the user, with the exit status to use."""
 
     status = ExitStatus.ERROR
 
@@ -56,22 +58,32 @@ class TopaError(Exception):
         status: ExitStatus | None = None,
         *,
         key: str = "",
-        params: Mapping[str, object] | None = None,
+        field: str = "",
+        **values: object,
     ) -> None:
-        self.key = key
-        self.params = dict(params or {})
-        if not message and key:
-            message = self.text("en")
-        super().__init__(message)
+        super().__init__(message or key)
         self.message = message
+        self.key = key
+        self.field = field
+        self.values = values
         if status is not None:
             self.status = status
 
-    def text(self, lang: str) -> str:
-        """The message in ``lang`` from the catalog; the finished ``message`` when there is no key."""
-        if not self.key:
-            return self.message
-        return Msg(self.key, self.params).text(lang)
+    def words(self, catalog) -> str:  # noqa: ANN001 - topa_quiz.i18n.Catalog
+        """The message in the catalog's language (the English ``message`` when it has no id)."""
+        if self.key and catalog.has(self.key):
+            return catalog(self.key, **_worded(self.values, catalog))
+        return self.message or self.key
+
+    @classmethod
+    def said(cls, key: str, status: ExitStatus | None = None, **values: Any) -> Self:  # noqa: ANN401
+        """The error ``key`` with its values, its ``message`` the English words (for logs and ``str``)."""
+        from .i18n import catalog
+
+        return cls(Msg(key, values).words(catalog("en")), status, key=key, **values)
+
+    def __str__(self) -> str:
+        return self.message or self.key
 
 
 class UsageError(TopaError):
@@ -85,8 +97,8 @@ class DataError(TopaError):
 
 
 class RecordError(DataError):
-    """An answer could not be stored; every answer before it is kept.
+    """An answer (or an exam's result) could not be stored; every answer before it is kept.
 
-    Raised by the progress store during a session; the session ends there, its summary is
+    Raised by the progress store during a session: the session ends there, what was done is
     still shown, then this line.
     """

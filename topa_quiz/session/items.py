@@ -16,6 +16,8 @@ from ..bank.model import Bank, Question
 from ..bank.sampling import sample_params
 from ..engine import Calculation, EngineError, compute, lookup
 from ..engine.core import fmt
+from ..kinds import Kind, kind_of
+from ..kinds.choice import CIRCLED, circled  # noqa: F401 - re-exported for callers
 
 
 class ItemError(ValueError):
@@ -45,21 +47,26 @@ class Item:
 
     @property
     def kind(self) -> str:
+        """The kind's name (``choice``, ``ox``, ``numeric``)."""
         return self.question.type
 
+    @property
+    def behaviour(self) -> Kind:
+        """The kind's strategy object: how this item is read, shown and exported."""
+        return kind_of(self.question.type)
+
     def answer_text(self) -> str:
-        if self.kind == "choice":
-            return f"{circled(int(self.answer))} {self.choices[int(self.answer)].text}"
-        if self.kind == "ox":
-            return str(self.answer)
-        return format_value(float(self.answer), self.decimals)
+        return self.behaviour.answer_text(self)
 
 
-CIRCLED = "①②③④⑤⑥⑦⑧⑨"
+@dataclass(frozen=True)
+class Computed:
+    """A computed question's drawn parameters, its calculation and the value asked for."""
 
-
-def circled(index: int) -> str:
-    return CIRCLED[index] if 0 <= index < len(CIRCLED) else f"({index + 1})"
+    params: dict[str, object]
+    calculation: Calculation
+    value: float
+    values: dict[str, str]  # what fills the {placeholders} of the texts
 
 
 def format_value(v: float, decimals: int | None) -> str:
@@ -113,7 +120,8 @@ def _run(name: str, params: dict[str, object], qid: str) -> Calculation:
         raise ItemError(f"{qid}: {name} rejects the drawn parameters {show_param(params)}: {exc}") from None
 
 
-def _shuffle_options(q: Question, rng: np.random.Generator, lang: str) -> tuple[tuple[Choice, ...], int]:
+def shuffled_options(q: Question, rng: np.random.Generator, lang: str) -> tuple[tuple[Choice, ...], int]:
+    """A static choice question's options in a random order (``last`` options stay last)."""
     order = [i for i, o in enumerate(q.options) if not o.last]
     pinned = [i for i, o in enumerate(q.options) if o.last]
     order = [order[j] for j in rng.permutation(len(order))] + pinned
@@ -128,53 +136,61 @@ def _shuffle_options(q: Question, rng: np.random.Generator, lang: str) -> tuple[
     return choices, next(k for k, c in enumerate(choices) if c.correct)
 
 
-def make_item(q: Question, bank: Bank, rng: np.random.Generator, lang: str = "ko") -> Item:
-    concept = bank.concepts.get(q.concepts[0])
-    hint = concept.summary.get(lang) if concept else ""
-    if not q.computed:
-        if q.type == "choice":
-            choices, answer = _shuffle_options(q, rng, lang)
-            return Item(q, lang, q.prompt.get(lang), q.explanation.get(lang), hint, choices, answer)
-        return Item(q, lang, q.prompt.get(lang), q.explanation.get(lang), hint, answer=str(q.answer))
-    params = sample_params(q.params, q.cases, rng)
-    calc = _run(str(q.calc), params, q.id)
-    value = pick_value(calc, q.pick, q.id)
-    if not math.isfinite(value):
-        raise ItemError(f"{q.id}: the answer is not finite for {show_param(params)}")
-    answer_text = format_value(value, q.decimals)
-    values = {k: show_param(v) for k, v in params.items()} | {"answer": answer_text}
-    prompt, explanation = fill(q.prompt.get(lang), values), fill(q.explanation.get(lang), values)
-    if q.type == "numeric":
-        return Item(
-            q,
-            lang,
-            prompt,
-            explanation,
-            hint,
-            answer=value,
-            params=params,
-            calculation=calc,
-            decimals=q.decimals,
-        )
+def computed_choices(
+    q: Question, computed: Computed, rng: np.random.Generator, lang: str
+) -> tuple[tuple[Choice, ...], int]:
+    """The right value and the values of the named misconceptions, shuffled."""
+    answer_text = computed.values["answer"]
     options = [Choice(answer_text, True)]
     seen = {answer_text}
     for d in q.distractors:
         try:
-            wrong = pick_value(_run(d.calc or str(q.calc), params | d.params, q.id), q.pick, q.id)
+            run = _run(d.calc or str(q.calc), computed.params | d.params, q.id)
+            wrong = pick_value(run, q.pick, q.id)
         except ItemError:
             continue
         text = format_value(wrong, q.decimals)
         if text in seen or not math.isfinite(wrong):
             continue  # this draw makes the misconception coincide with another option
         seen.add(text)
-        options.append(Choice(text, False, fill(d.why.get(lang), values)))
+        options.append(Choice(text, False, fill(d.why.get(lang), computed.values)))
     if len(options) < 3:
         raise ItemError(
-            f"{q.id}: only {len(options)} distinct options for {show_param(params)}; "
+            f"{q.id}: only {len(options)} distinct options for {show_param(computed.params)}; "
             "add distractors or change the parameter ranges"
         )
     options = options[:5]
     order = rng.permutation(len(options))
     choices = tuple(options[i] for i in order)
-    answer = next(k for k, c in enumerate(choices) if c.correct)
-    return Item(q, lang, prompt, explanation, hint, choices, answer, params, calc, q.decimals)
+    return choices, next(k for k, c in enumerate(choices) if c.correct)
+
+
+def compute_question(q: Question, rng: np.random.Generator) -> Computed:
+    """Draw a computed question's parameters and run its calculation."""
+    params = sample_params(q.params, q.cases, rng)
+    calc = _run(str(q.calc), params, q.id)
+    value = pick_value(calc, q.pick, q.id)
+    if not math.isfinite(value):
+        raise ItemError(f"{q.id}: the answer is not finite for {show_param(params)}")
+    values = {k: show_param(v) for k, v in params.items()} | {"answer": format_value(value, q.decimals)}
+    return Computed(params, calc, value, values)
+
+
+def make_item(q: Question, bank: Bank, rng: np.random.Generator, lang: str = "ko") -> Item:
+    """The concrete item for ``q``: numbers drawn, texts filled, then the kind finishes it."""
+    concept = bank.concepts.get(q.concepts[0])
+    hint = concept.summary.get(lang) if concept else ""
+    computed = compute_question(q, rng) if q.computed else None
+    values = computed.values if computed else {}
+    prompt, explanation = q.prompt.get(lang), q.explanation.get(lang)
+    base = Item(
+        q,
+        lang,
+        fill(prompt, values) if computed else prompt,
+        fill(explanation, values) if computed else explanation,
+        hint,
+        params=computed.params if computed else {},
+        calculation=computed.calculation if computed else None,
+        decimals=q.decimals if computed else None,
+    )
+    return base.behaviour.build(q, base, computed, rng)

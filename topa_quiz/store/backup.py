@@ -30,7 +30,7 @@ SQLITE_BUSY, SQLITE_LOCKED = 5, 6
 
 
 def _in_use(path: Path) -> DataError:
-    return DataError(key="store.reset_busy", params={"path": str(path)})
+    return DataError.said("store.reset_busy", path=str(path))
 
 
 def _fold_log(path: Path) -> None:
@@ -84,7 +84,7 @@ def _reserve(path: Path, now: datetime) -> list[Path]:
 def _cannot(path: Path, exc: OSError) -> DataError:
     kind = "read_only" if read_only_place(path) else "other"
     reason = Msg(f"store.why_{kind}", {"detail": exc.strerror or str(exc)})
-    return DataError(key="store.cannot_reset", params={"path": str(path), "why": reason})
+    return DataError.said("store.cannot_reset", path=str(path), why=reason)
 
 
 def move_aside(path: Path, now: datetime | None = None) -> Path:
@@ -94,7 +94,7 @@ def move_aside(path: Path, now: datetime | None = None) -> Path:
     when the folder does not allow it (then nothing is changed).
     """
     if not path.exists():
-        raise DataError(key="store.missing", params={"path": str(path)})
+        raise DataError.said("store.missing", path=str(path))
     _fold_log(path)
     try:
         names = _reserve(path, now or datetime.now())

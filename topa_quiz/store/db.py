@@ -149,7 +149,7 @@ def failure(
     code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
     if code in (SQLITE_CORRUPT, SQLITE_NOTADB):
         if action == "open":
-            return cls(key="store.damaged", params={"path": str(path), "reason": str(exc)})
+            return cls.said("store.damaged", path=str(path), reason=str(exc))
         kind = "damaged"
     elif code == SQLITE_FULL:
         kind = "full"
@@ -163,13 +163,13 @@ def failure(
         kind = "read_only"
     else:
         kind = "other"
-    why = Msg(f"store.why_{kind}", {"detail": str(exc)})
-    return cls(key=f"store.cannot_{action}", params={"path": str(path), "why": why, **extra})
+    reason = Msg(f"store.why_{kind}", {"detail": str(exc)})
+    return cls.said(f"store.cannot_{action}", path=str(path), why=reason, **extra)
 
 
 def why(err: DataError) -> str | None:
     """The kind of a :func:`failure` (``full``, ``read_only``, ``busy``, ``damaged``, ``other``)."""
-    reason = err.params.get("why")
+    reason = err.values.get("why")
     return reason.key.removeprefix("store.why_") if isinstance(reason, Msg) else None
 
 
@@ -206,15 +206,13 @@ def inspect(path: Path) -> Inspection:
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
             if app_id != APP_ID and tables > 0:
-                raise DataError(key="store.foreign", params={"path": str(path)})
+                raise DataError.said("store.foreign", path=str(path))
             if version > SCHEMA_VERSION:
-                raise DataError(
-                    key="store.newer", params={"path": str(path), "version": version, "ours": SCHEMA_VERSION}
-                )
+                raise DataError.said("store.newer", path=str(path), version=version, ours=SCHEMA_VERSION)
             verdict = conn.execute("PRAGMA quick_check").fetchone()[0]
             if verdict != "ok":
                 reason = verdict.replace("*** in database main ***", "").strip().splitlines()[0]
-                raise DataError(key="store.damaged", params={"path": str(path), "reason": reason})
+                raise DataError.said("store.damaged", path=str(path), reason=reason)
             return Inspection(version, tuple(missing(conn)) if app_id == APP_ID else ())
         except sqlite3.Error as exc:
             raise failure(exc, path) from None
@@ -249,9 +247,7 @@ def _prepare(conn: Connection, path: Path) -> None:
     try:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:  # a newer topa migrated it meanwhile
-            raise DataError(
-                key="store.newer", params={"path": str(path), "version": version, "ours": SCHEMA_VERSION}
-            )
+            raise DataError.said("store.newer", path=str(path), version=version, ours=SCHEMA_VERSION)
         conn.execute(f"PRAGMA user_version = {version}")
         ran, recreated = migrate(conn, version)
         conn.recreated = tuple(recreated) if version > 0 else ()  # a new file lacks nothing
@@ -266,9 +262,7 @@ def _make_folder(folder: Path) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise DataError(
-            key="store.home_create", params={"path": str(folder), "reason": exc.strerror or str(exc)}
-        ) from None
+        raise DataError.said("store.home_create", path=str(folder), reason=exc.strerror or str(exc)) from None
 
 
 def connect(path: Path | None = None, create: bool = True, write: bool = True) -> sqlite3.Connection:
@@ -284,9 +278,9 @@ def connect(path: Path | None = None, create: bool = True, write: bool = True) -
         existed = exists and path.stat().st_size > 0
     except OSError as exc:
         reason = Msg("store.why_other", {"detail": str(exc)})
-        raise DataError(key="store.cannot_open", params={"path": str(path), "why": reason}) from None
+        raise DataError.said("store.cannot_open", path=str(path), why=reason) from None
     if not exists and not create:
-        raise DataError(key="store.missing", params={"path": str(path)})
+        raise DataError.said("store.missing", path=str(path))
     if not exists:
         _make_folder(path.parent)
     checked = inspect(path) if existed else None
@@ -296,7 +290,7 @@ def connect(path: Path | None = None, create: bool = True, write: bool = True) -
         if write or checked is None or why(exc) not in ("read_only", "full"):
             raise
     if checked.version < SCHEMA_VERSION or checked.missing:
-        raise DataError(key="store.read_only_outdated", params={"path": str(path)})
+        raise DataError.said("store.read_only_outdated", path=str(path))
     return open_read_only(path)
 
 

@@ -22,13 +22,13 @@ def data_dir() -> Path:
 
         return user_data_path("topa", appauthor=False)
     if not raw.strip():
-        raise UsageError(key="store.home_blank", params={"value": raw})
+        raise UsageError.said("store.home_blank", value=raw)
     try:
         home = Path(raw).expanduser()
     except RuntimeError:  # '~nosuchuser/x': no home to expand to
-        raise UsageError(key="store.home_user", params={"value": raw}) from None
+        raise UsageError.said("store.home_user", value=raw) from None
     if home.exists() and not home.is_dir():
-        raise DataError(key="store.home_not_dir", params={"path": str(home)})
+        raise DataError.said("store.home_not_dir", path=str(home))
     return home
 
 

@@ -28,15 +28,13 @@ class Plan:
 
     def __post_init__(self) -> None:
         if not isinstance(self.exam_date, date) or isinstance(self.exam_date, datetime):
-            raise UsageError(key="store.plan_date", params={"value": str(self.exam_date)})
+            raise UsageError.said("store.plan_date", value=str(self.exam_date))
         mark = float(self.pass_mark)
         if not (math.isfinite(mark) and 0 <= mark <= 100):
-            raise UsageError(key="store.plan_pass_mark", params={"value": f"{mark:g}"})
+            raise UsageError.said("store.plan_pass_mark", value=f"{mark:g}")
         minutes = self.daily_minutes
         if isinstance(minutes, bool) or int(minutes) != minutes or not 1 <= minutes <= MAX_DAILY_MINUTES:
-            raise UsageError(
-                key="store.plan_minutes", params={"value": str(minutes), "max": MAX_DAILY_MINUTES}
-            )
+            raise UsageError.said("store.plan_minutes", value=str(minutes), max=MAX_DAILY_MINUTES)
         object.__setattr__(self, "pass_mark", mark)
         object.__setattr__(self, "daily_minutes", int(minutes))
 

@@ -112,7 +112,8 @@ class Recorder:
         abandoned: bool = False,
         answered: int | None = None,
     ) -> None:
-        """Store the exam's result. ``abandoned`` (ended by Ctrl-C): neither passed nor failed."""
+        """Store the exam's result. ``abandoned`` (ended by the learner before the last question:
+        Ctrl-C, q, end of input): neither passed nor failed; ``answered``: answers and skips given."""
         passed = not abandoned and total > 0 and 100.0 * correct / total >= pass_mark
         try:
             with transaction(self.conn):

@@ -56,8 +56,8 @@ TABLES: dict[str, str] = {
         minutes REAL NOT NULL,
         seconds REAL NOT NULL,
         timed_out INTEGER NOT NULL,
-        abandoned INTEGER NOT NULL DEFAULT 0,  -- ended by Ctrl-C: neither passed nor failed
-        answered INTEGER                       -- questions answered (not skipped); NULL before v2
+        abandoned INTEGER NOT NULL DEFAULT 0,  -- ended by the learner early: neither passed nor failed
+        answered INTEGER                       -- questions answered or skipped; NULL before v2
     )""",
     "plan": """
     CREATE TABLE IF NOT EXISTS plan (
@@ -99,7 +99,7 @@ def _v1(conn: sqlite3.Connection) -> None:
 
 
 def _v2(conn: sqlite3.Connection) -> None:
-    """An exam ended by Ctrl-C is abandoned, with the number of questions answered."""
+    """An exam ended early by the learner is abandoned, with the number of questions answered."""
     if "exams" not in table_names(conn):
         return  # recreated whole by repair()
     columns = {row[1] for row in conn.execute("PRAGMA table_info(exams)")}

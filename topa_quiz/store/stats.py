@@ -41,7 +41,7 @@ class ExamRow:
     minutes: float
     seconds: float
     abandoned: bool = False  # ended by Ctrl-C: neither passed nor failed
-    answered: int = 0  # questions answered (not skipped)
+    answered: int = 0  # questions answered or skipped before the exam ended
 
     @property
     def score(self) -> float:
@@ -167,12 +167,12 @@ def _concepts(conn: sqlite3.Connection, stats: Stats, where: str, args: tuple[st
 
 
 def _exams(conn: sqlite3.Connection, windowed: bool, args: tuple[str, ...]) -> list[ExamRow]:
-    """Exams, newest first; ``answered`` of a file older than the column is counted from its answers."""
+    """Exams, newest first; ``answered`` (answers and skips recorded) of a file older than the
+    column is counted from its answers."""
     exam_where = " WHERE s.started_at >= ?" if windowed else ""
     rows = conn.execute(
         "SELECT s.started_at, e.total, e.correct, e.pass_mark, e.passed, e.timed_out, e.minutes, e.seconds,"
-        " e.abandoned, coalesce(e.answered, (SELECT count(*) FROM answers a"
-        "   WHERE a.session_id = e.session_id AND a.given IS NOT NULL))"
+        " e.abandoned, coalesce(e.answered, (SELECT count(*) FROM answers a WHERE a.session_id = e.session_id))"
         f" FROM exams AS e JOIN sessions AS s ON s.id = e.session_id{exam_where}"
         " ORDER BY s.started_at DESC",
         args,
