@@ -175,19 +175,25 @@ def why(err: DataError) -> str | None:
 
 # ------------------------------------------------------------------ inspect: read only, writes nothing
 def open_read_only(path: Path) -> sqlite3.Connection:
-    """A connection that cannot write: ``mode=ro``; or ``immutable`` when that fails (a read-only
-    folder or a full disk, where the ``-shm`` cannot be made) and the ``-wal`` is absent or
-    empty, so that the file alone is the whole database."""
+    """A connection that cannot write to the database file.
+
+    With neither ``-wal`` nor ``-shm`` beside it (no connection has it open, no crash left a
+    log) the file alone is the whole database: it is read ``immutable``, which creates no
+    side file at all. Otherwise ``mode=ro``, which reads the log (SQLite may rebuild the
+    ``-shm`` index, never the file or the log); when even that cannot open (a read-only folder,
+    a full disk) and the log is empty, ``immutable`` again.
+    """
     uri = path.resolve().as_uri()
-    conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, isolation_level=None, check_same_thread=False)
-    try:
-        conn.execute("PRAGMA schema_version").fetchone()
-        return conn
-    except sqlite3.OperationalError:
-        conn.close()
-        log = Path(f"{path}-wal")
-        if log.exists() and log.stat().st_size > 0:
-            raise
+    log, index = Path(f"{path}-wal"), Path(f"{path}-shm")
+    if log.exists() or index.exists():
+        conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, isolation_level=None, check_same_thread=False)
+        try:
+            conn.execute("PRAGMA schema_version").fetchone()
+            return conn
+        except sqlite3.OperationalError:
+            conn.close()
+            if log.exists() and log.stat().st_size > 0:
+                raise
     return sqlite3.connect(
         f"{uri}?mode=ro&immutable=1", uri=True, isolation_level=None, check_same_thread=False
     )

@@ -42,10 +42,6 @@ MESSAGES = {
     ),
     "store.why_other": "SQLite said: {detail}",
     # reset
-    "store.reset_nothing": "nothing to reset: no progress database at {path}",
-    "store.reset_moved": (
-        "moved {path} (with its -wal and -shm files) to {backup}; a new database starts with the next answer"
-    ),
     "store.reset_busy": (
         "{path} is in use by another topa (a quiz or exam still open?); finish it, then run 'topa reset' again"
     ),

@@ -48,10 +48,6 @@ MESSAGES = {
     ),
     "store.why_other": "SQLite 오류: {detail}",
     # 초기화
-    "store.reset_nothing": "초기화할 것이 없습니다. 진행 기록 데이터베이스가 없습니다: {path}",
-    "store.reset_moved": (
-        "-wal, -shm 파일과 함께 옮겨 두었습니다: {path} → {backup}. 다음 답부터 새 데이터베이스에 기록합니다."
-    ),
     "store.reset_busy": (
         "다른 topa가 사용하고 있습니다: {path} (아직 열린 퀴즈나 모의고사가 있습니까?). 그것을 끝낸 뒤"
         " 'topa reset'을 다시 실행하십시오."
