@@ -258,7 +258,10 @@ def _disk_full_error() -> sqlite3.OperationalError:
     return exc
 
 
-def test_a_write_failing_mid_quiz_keeps_the_answers_before_and_shows_the_summary(run, monkeypatch):
+@pytest.mark.parametrize(("command", "shown"), [("quiz", "Summary"), ("exam", "Explanation")])
+def test_a_write_failing_mid_session_keeps_the_answers_before_and_shows_the_end(
+    run, monkeypatch, command, shown
+):
     from topa_quiz.store import db as store_db
 
     class FullAfterTwo(store_db.Connection):
@@ -272,9 +275,9 @@ def test_a_write_failing_mid_quiz_keeps_the_answers_before_and_shows_the_summary
             return super().execute(sql, *args)
 
     monkeypatch.setattr(store_db, "Connection", FullAfterTwo, raising=False)
-    r = run("quiz", "-n", "4", "--seed", "1", "--lang", "en", input="s\n" * 4)
+    r = run(command, "-n", "4", "--seed", "1", input="s\n" * 4)
     assert r.exit_code == 1
-    assert "Summary" in r.stdout
+    assert shown in r.stdout  # the summary (quiz) or the report (exam) is still shown
     line = one_error_line(r)
     assert "answer 3 could not be recorded" in line and "the 2 answers before it are kept" in line
     assert "disk is full" in line
