@@ -42,7 +42,30 @@ _EXPORTS = {
     "TopaError": "topa_quiz.errors",
 }
 
-__all__ = ["__version__", *_EXPORTS]
+__all__ = [
+    "__version__",
+    "compute",
+    "Calculation",
+    "EngineError",
+    "load_bank",
+    "Bank",
+    "Question",
+    "QuizOptions",
+    "ExamOptions",
+    "plan_quiz",
+    "plan_exam",
+    "plan_review",
+    "plan_notebook",
+    "Drill",
+    "Attempt",
+    "Summary",
+    "Exam",
+    "ExamResult",
+    "Item",
+    "open_recorder",
+    "catalog",
+    "TopaError",
+]
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs
     from .bank.loader import load_bank
@@ -56,6 +79,9 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs
     from .session.items import Item
     from .session.plan import ExamOptions, QuizOptions, plan_exam, plan_notebook, plan_quiz, plan_review
     from .store.recorder import open_recorder
+
+
+assert set(__all__) == {"__version__", *_EXPORTS}
 
 
 def __getattr__(name: str) -> object:

@@ -57,7 +57,8 @@ def test_a_drill_records_each_attempt_with_its_own_time(bank):
 def test_invalid_input_hints_and_the_early_plot_are_not_attempts(bank):
     recorded = []
     drill = plan_quiz(
-        bank, QuizOptions(count=1, concepts=("activation.sigmoid",), types=("numeric",), seed=1, lang="ko"),
+        bank,
+        QuizOptions(count=1, concepts=("activation.sigmoid",), types=("numeric",), seed=1, lang="ko"),
         record=recorded.append,
     )
     assert isinstance(drill.submit("1,5"), Invalid)
@@ -93,7 +94,9 @@ def test_a_missed_computed_question_comes_back_with_new_numbers(bank):
 
 def test_the_exam_ends_at_its_deadline_and_late_answers_do_not_count(bank):
     clock, recorded = FakeClock(), []
-    exam = plan_exam(bank, ExamOptions(count=4, minutes=1, seed=1, lang="en"), record=recorded.append, clock=clock)
+    exam = plan_exam(
+        bank, ExamOptions(count=4, minutes=1, seed=1, lang="en"), record=recorded.append, clock=clock
+    )
     exam.start()
     clock.tick(30)
     assert isinstance(exam.submit(right(exam.current)), Graded)

@@ -25,6 +25,9 @@ from typer.core import TyperGroup
 
 from ..errors import ExitStatus, TopaError
 from ..i18n import DEFAULT_LANG, LANGS, catalog
+from .help import install as _install_help
+
+_install_help()
 
 #: command name -> (module in this package, catalog id of its one-line help)
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -34,8 +37,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "exam": ("exam", "cmd.exam"),
     "stats": ("stats", "cmd.stats"),
     "calc": ("calc", "cmd.calc"),
-    "plot": ("extras", "cmd.plot"),
-    "export": ("extras", "cmd.export"),
+    "plot": ("plot", "cmd.plot"),
+    "export": ("export", "cmd.export"),
     "bank": ("bank", "cmd.bank"),
     "reset": ("study", "cmd.reset"),
 }

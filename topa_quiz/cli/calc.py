@@ -143,7 +143,7 @@ def run(calc: Calc, options: dict[str, object], as_json: bool, plot: bool = Fals
     console = out_console()
     console.print(calculation_view(result, calc.summary))
     if plot:
-        from .plots import plot_calculation
+        from .plot import plot_calculation
 
         plot_calculation(console, calc, result)
 

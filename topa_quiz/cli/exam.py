@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 def run_exam_command(env: Environment, options: ExamOptions, bank_paths: list[Path] | None) -> None:
     """Plan the exam, serve it against the clock, record it, then show the report."""
-    from ..render.common import duration
+    from ..render.labels import duration
     from ..render.exam import exam_report
     from ..session.plan import plan_exam
     from .interact import run_exam
@@ -54,9 +54,9 @@ def register(app: typer.Typer) -> None:
         epilog=example("topa exam --count 20 --minutes 30 --seed 1"),
     )
     def exam(
-        count: int = typer.Option(40, "--count", "-n", help=w("opt.exam_count")),
-        minutes: float = typer.Option(60.0, "--minutes", "-m", help=w("opt.minutes")),
-        pass_mark: float = typer.Option(60.0, "--pass-mark", help=w("opt.pass_mark")),
+        count: int = typer.Option(40, "--count", "-n", help=w("opt.exam_count"), metavar="N"),
+        minutes: float = typer.Option(60.0, "--minutes", "-m", help=w("opt.minutes"), metavar="MIN"),
+        pass_mark: float = typer.Option(60.0, "--pass-mark", help=w("opt.pass_mark"), metavar="%"),
         seed: int | None = seed_option(),
         lang: str | None = lang_option(),
         bank_paths: list[Path] | None = bank_option(),

@@ -29,11 +29,11 @@ def lang_option() -> object:
 
 
 def seed_option() -> object:
-    return typer.Option(None, "--seed", help=words()("opt.seed"))
+    return typer.Option(None, "--seed", help=words()("opt.seed"), metavar="N")
 
 
 def count_option(default: int, key: str = "opt.count") -> object:
-    return typer.Option(default, "--count", "-n", help=words()(key))
+    return typer.Option(default, "--count", "-n", help=words()(key), metavar="N")
 
 
 def load_questions(bank_options: list[Path] | None) -> Bank:

@@ -19,16 +19,18 @@ if TYPE_CHECKING:
 
 def filter_options() -> dict[str, object]:
     """The filter flags, with shell completion of topics and concepts."""
-    from .extras import complete_concept, complete_topic
+    from .completion import complete_concept, complete_topic
 
     w = words()
     return {
-        "topic": typer.Option(None, "--topic", "-t", help=w("opt.topic"), autocompletion=complete_topic),
-        "concept": typer.Option(
-            None, "--concept", "-c", help=w("opt.concept"), autocompletion=complete_concept
+        "topic": typer.Option(
+            None, "--topic", "-t", help=w("opt.topic"), autocompletion=complete_topic, metavar="TOPIC"
         ),
-        "qtype": typer.Option(None, "--type", help=w("opt.type")),
-        "difficulty": typer.Option(None, "--difficulty", "-d", help=w("opt.difficulty")),
+        "concept": typer.Option(
+            None, "--concept", "-c", help=w("opt.concept"), autocompletion=complete_concept, metavar="CONCEPT"
+        ),
+        "qtype": typer.Option(None, "--type", help=w("opt.type"), metavar="choice|ox|numeric"),
+        "difficulty": typer.Option(None, "--difficulty", "-d", help=w("opt.difficulty"), metavar="1|2|3"),
     }
 
 
@@ -60,17 +62,16 @@ def offer_more(env: Environment, drill: Drill) -> Callable[[Event], None] | None
 
 def plot_fits(item: Item) -> bool:
     from ..engine.registry import lookup
-    from .plots import calculation_figure
+    from .plot import can_plot
 
-    calc = lookup(item.calculation.name) if item.calculation else None
-    return calc is not None and calculation_figure(calc, item.calculation) is not None
+    return can_plot(lookup(item.calculation.name) if item.calculation else None, item.calculation)
 
 
 def draw_plot(env: Environment, item: Item) -> None:
     from ..engine.registry import lookup
-    from .plots import plot_calculation
+    from .plot import plot_calculation
 
-    plot_calculation(env.out, lookup(item.calculation.name), item.calculation)  # type: ignore[union-attr,arg-type]
+    plot_calculation(env.out, lookup(item.calculation.name), item.calculation, env.lang)  # type: ignore[union-attr,arg-type]
 
 
 def run_quiz(env: Environment, options: object, bank_paths: list[Path] | None) -> None:

@@ -35,10 +35,14 @@ def run_stats(env: Environment, as_json: bool, since: int | None) -> None:
 def register(app: typer.Typer) -> None:
     w = words()
 
-    @app.command("stats", help=f"{w('cmd.stats')}\n\n{w('cmd.stats.help')}", epilog=example("topa stats --since 7"))
+    @app.command(
+        "stats", help=f"{w('cmd.stats')}\n\n{w('cmd.stats.help')}", epilog=example("topa stats --since 7")
+    )
     def stats(
         as_json: bool = typer.Option(False, "--json", help=w("opt.stats_json")),
-        since: Optional[int] = typer.Option(None, "--since", min=1, max=36500, metavar="DAYS", help=w("opt.since")),
+        since: Optional[int] = typer.Option(
+            None, "--since", min=1, max=36500, metavar="DAYS", help=w("opt.since")
+        ),
         lang: Optional[str] = lang_option(),
     ) -> None:
         from .env import current

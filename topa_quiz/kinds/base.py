@@ -24,6 +24,8 @@ class Kind:
     #: seconds under which a right answer counts as Easy, over which as Hard (FSRS rating)
     fast: ClassVar[float] = 10.0
     slow: ClassVar[float] = 45.0
+    #: every question of this kind is computed by the engine (so "computed" says nothing new)
+    always_computed: ClassVar[bool] = False
 
     # ---------------------------------------------------------------- items
     def build(self, q: Question, base: Item, computed: Computed | None, rng: np.random.Generator) -> Item:

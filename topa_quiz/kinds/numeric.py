@@ -20,6 +20,7 @@ class NumericKind(Kind):
     name: ClassVar[str] = "numeric"
     fast: ClassVar[float] = 30.0
     slow: ClassVar[float] = 120.0
+    always_computed: ClassVar[bool] = True
 
     def build(self, q: Question, base: Item, computed: Computed | None, rng: np.random.Generator) -> Item:
         from dataclasses import replace

@@ -10,7 +10,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from .common import duration, mastery_bar, topic_name
+from .labels import duration, mastery_bar, topic_name
 from .text import plain
 
 if TYPE_CHECKING:  # the stats view must not pay for NumPy and the engine

@@ -14,7 +14,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from .common import concept_name, duration, mastery_bar, topic_name
+from .labels import concept_name, duration, mastery_bar, topic_name
 from .text import plain
 
 if TYPE_CHECKING:

@@ -11,7 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..bank.model import Bank
-from .common import mastery_bar, t
+from .labels import mastery_bar, t
 
 if TYPE_CHECKING:  # the stats view must not pay for NumPy and the engine
     pass

@@ -9,7 +9,7 @@ from rich import box
 from rich.table import Table
 from rich.text import Text
 
-from .common import concept_name
+from .labels import concept_name
 from .text import plain
 
 if TYPE_CHECKING:

@@ -34,3 +34,26 @@ def bank_for_names() -> Bank | None:
         return bank
     except Exception:  # noqa: BLE001 - names are a nicety; ids are shown instead
         return None
+
+
+def bank_counts(bank: Bank) -> dict[str, object]:
+    """Questions per topic, per type (``choice-computed`` apart) and per concept."""
+    from collections import Counter
+
+    from ..kinds import kind_of
+
+    by_topic: Counter[str] = Counter()
+    by_type: Counter[str] = Counter()
+    by_concept: Counter[str] = Counter()
+    for q in bank.questions:
+        by_topic[bank.topic_of(q)] += 1
+        computed = q.computed and not kind_of(q.type).always_computed
+        by_type[q.type + ("-computed" if computed else "")] += 1
+        for c in q.concepts:
+            by_concept[c] += 1
+    return {
+        "questions": len(bank.questions),
+        "topics": {t: by_topic.get(t, 0) for t in bank.topics},
+        "types": dict(sorted(by_type.items())),
+        "concepts": {c: by_concept.get(c, 0) for c in bank.concepts},
+    }

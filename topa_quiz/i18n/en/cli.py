@@ -98,3 +98,36 @@ MESSAGES |= {
     "opt.stats_json": "Print the figures as one JSON object (ids, no names).",
     "opt.since": "Only answers and exams of the last DAYS days (the streak and due cards are always current).",
 }
+
+MESSAGES |= {
+    "help.usage": "Usage",
+    "help.arguments": "Arguments",
+    "help.options": "Options",
+    "help.commands": "Commands",
+    "help.required": "required",
+    "help.default": "default",
+    "help.help": "Show this help and exit.",
+    "help.install_completion": "Install shell completion for the current shell.",
+    "help.show_completion": "Show the completion script for the current shell, to copy or adapt.",
+}
+
+MESSAGES |= {
+    "help.usage_options": "[OPTIONS]",
+    "help.usage_command": "COMMAND",
+    "help.usage_args": "[ARGS]",
+}
+
+MESSAGES |= {
+    "cmd.bank.validate": "Check banks and report every problem as FILE:LINE:COL: message. With no PATH: the bundled bank plus TOPA_BANK. With PATHs: those banks, checked against the bundled concepts. Exit status 1 if anything is wrong.",
+    "cmd.bank.stats": "Count questions per topic, concept and type.",
+    "cmd.bank.list": "List questions: id, type (* computed at quiz time), concepts and the start of the prompt; tab-separated in a pipe.",
+    "opt.bank_paths": "Bank files or directories; none: every bank in use.",
+    "opt.bank_json": "Print the counts as JSON.",
+    "bank.problems": "{n} problem(s) found",
+    "bank.ok": "ok: {questions} questions, {concepts} concepts, {files} files, no problems",
+    "bank.n_questions": "{n} questions",
+    "bank.topic_concept": "topic / concept",
+    "bank.questions": "questions",
+    "bank.types": "types",
+    "bank.listed": "{n} questions (* computed by the engine at quiz time)",
+}

@@ -98,3 +98,36 @@ MESSAGES |= {
     "opt.stats_json": "모든 수치를 JSON 객체 하나로 출력합니다(이름 없이 id만).",
     "opt.since": "최근 DAYS일의 답과 모의고사만 봅니다(연속 학습과 복습할 카드는 항상 현재 기준).",
 }
+
+MESSAGES |= {
+    "help.usage": "사용법",
+    "help.arguments": "인자",
+    "help.options": "옵션",
+    "help.commands": "명령",
+    "help.required": "필수",
+    "help.default": "기본값",
+    "help.help": "이 도움말을 보여 주고 끝냅니다.",
+    "help.install_completion": "지금 쓰는 셸에 자동 완성을 설치합니다.",
+    "help.show_completion": "지금 쓰는 셸의 자동 완성 스크립트를 보여 줍니다(복사하거나 고쳐 쓸 수 있습니다).",
+}
+
+MESSAGES |= {
+    "help.usage_options": "[옵션]",
+    "help.usage_command": "명령",
+    "help.usage_args": "[인자]",
+}
+
+MESSAGES |= {
+    "cmd.bank.validate": "문제 은행을 검사하고 모든 문제점을 FILE:LINE:COL: 메시지 형식으로 알려 줍니다. PATH가 없으면 기본 은행과 TOPA_BANK를, PATH가 있으면 그 은행을 기본 개념 목록에 비추어 검사합니다. 문제점이 있으면 종료 상태는 1입니다.",
+    "cmd.bank.stats": "주제, 개념, 유형별 문제 수를 셉니다.",
+    "cmd.bank.list": "문제 목록: id, 유형(*는 풀 때 엔진이 계산), 개념, 문제의 앞부분. 파이프로 보내면 탭으로 구분합니다.",
+    "opt.bank_paths": "문제 은행 파일 또는 폴더. 없으면 지금 쓰는 모든 은행.",
+    "opt.bank_json": "문제 수를 JSON으로 출력합니다.",
+    "bank.problems": "문제점 {n}건",
+    "bank.ok": "이상 없음: 문제 {questions}개, 개념 {concepts}개, 파일 {files}개",
+    "bank.n_questions": "문제 {n}개",
+    "bank.topic_concept": "주제 / 개념",
+    "bank.questions": "문제 수",
+    "bank.types": "유형",
+    "bank.listed": "문제 {n}개 (*는 풀 때 엔진이 계산합니다)",
+}

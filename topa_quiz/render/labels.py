@@ -1,4 +1,4 @@
-"""What every renderer shares: catalog look-ups and mastery colours."""
+"""What every renderer shows the same way: names of topics and concepts, durations, mastery bars."""
 
 from __future__ import annotations
 
