@@ -115,6 +115,23 @@ def _quiet_broken_pipe() -> int:
     return ExitStatus.OK
 
 
+def _take_ctrl_c() -> None:
+    """Make Ctrl-C (SIGINT) raise KeyboardInterrupt even when topa was started with it ignored.
+
+    A process started with SIGINT ignored (a background job of a non-interactive shell, or a
+    test run started that way) keeps SIG_IGN, and Python then installs no handler: Ctrl-C
+    did nothing and a quiz waiting for input could not be ended (issue 13, item 32). Ctrl-C
+    always ends a session with its summary and status 130; nothing answered is lost by that.
+    """
+    import signal
+
+    try:
+        if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+            signal.signal(signal.SIGINT, signal.default_int_handler)
+    except ValueError:  # not the main thread: signals are not ours to set
+        pass
+
+
 class TopaGroup(TyperGroup):
     """The root group: commands loaded on demand; every exception mapped to one line."""
 
@@ -142,6 +159,7 @@ class TopaGroup(TyperGroup):
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):  # noqa: ANN001
         lang = session_lang(list(args) if args is not None else None)
+        _take_ctrl_c()
         try:
             code = super().main(args, prog_name or "topa", complete_var, standalone_mode=False, **extra)
             code = code if isinstance(code, int) else 0
