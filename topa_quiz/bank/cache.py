@@ -33,6 +33,7 @@ from .yamlread import read_bytes
 FORMAT = 2
 
 
+@cache
 def _registry_fingerprint() -> str:
     from ..engine.registry import ALIASES, CALCS
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import types
 import typing
+from collections.abc import Callable
 from functools import cache
 from typing import Any, Union
 
@@ -83,73 +84,129 @@ def _fits(value: object, tp: Any) -> bool:
 
 def decode(obj: object, tp: Any) -> Any:
     """The value of type ``tp`` that ``obj`` (JSON data) encodes; ShapeError if it cannot."""
+    return _decoder(tp)(obj)
+
+
+Decoder = Callable[[object], Any]
+
+
+@cache
+def _decoder(tp: Any) -> Decoder:
+    """A function decoding ``tp``, built once per type (loading a bank decodes thousands)."""
     if tp in (object, Any):
-        return _plain(obj)
+        return _plain
     if tp is _NONE:
-        if obj is not None:
-            raise ShapeError("expected null")
-        return None
+        return _null
     origin = typing.get_origin(tp)
     if origin in (Union, types.UnionType):
-        for member in typing.get_args(tp):
+        args = typing.get_args(tp)
+        members = [_decoder(a) for a in args if a is not _NONE]
+        return (
+            _optional(members[0]) if len(args) == 2 and _NONE in args else _union(members, _NONE in args, tp)
+        )
+    if dataclasses.is_dataclass(tp):
+        return _dataclass(tp)
+    if _is_named_tuple(tp):
+        return _named_tuple(tp)
+    if origin in (tuple, list):
+        return _sequence(tp, origin)
+    if origin is dict:
+        value = _decoder(typing.get_args(tp)[1])
+        return lambda obj: {k: value(v) for k, v in _expect(obj, dict).items()}
+    if tp in _SCALARS:
+        return _SCALARS[tp]
+    raise TypeError(f"the codec cannot decode {tp}")
+
+
+def _expect(obj: object, kind: type) -> Any:
+    if type(obj) is not kind:
+        raise ShapeError(f"expected {kind.__name__}, got {type(obj).__name__}")
+    return obj
+
+
+def _null(obj: object) -> None:
+    if obj is not None:
+        raise ShapeError("expected null")
+
+
+def _optional(member: Decoder) -> Decoder:
+    return lambda obj: None if obj is None else member(obj)
+
+
+def _union(members: list[Decoder], nullable: bool, tp: Any) -> Decoder:
+    def decode_union(obj: object) -> Any:
+        if obj is None and nullable:
+            return None
+        for member in members:
             try:
-                return decode(obj, member)
+                return member(obj)
             except ShapeError:
                 continue
         raise ShapeError(f"no member of {tp} fits {type(obj).__name__}")
-    if dataclasses.is_dataclass(tp):
-        return _decode_dataclass(obj, tp)
-    if _is_named_tuple(tp):
-        hints = _hints(tp)
-        if not isinstance(obj, list) or len(obj) != len(tp._fields):
-            raise ShapeError(f"expected {len(tp._fields)} values for {tp.__name__}")
-        return tp(*(decode(v, hints[n]) for v, n in zip(obj, tp._fields, strict=True)))
-    if origin in (tuple, list):
-        return _decode_sequence(obj, tp, origin)
-    if origin is dict:
-        if not isinstance(obj, dict):
-            raise ShapeError("expected a mapping")
-        return {k: decode(v, typing.get_args(tp)[1]) for k, v in obj.items()}
-    return _decode_scalar(obj, tp)
+
+    return decode_union
 
 
-def _decode_dataclass(obj: object, tp: type) -> Any:
-    names = [f.name for f in dataclasses.fields(tp)]
-    if not isinstance(obj, dict) or set(obj) != set(names):
-        raise ShapeError(f"expected the fields of {tp.__name__}")
+def _dataclass(tp: type) -> Decoder:
     hints = _hints(tp)
-    try:
-        return tp(**{n: decode(obj[n], hints[n]) for n in names})
-    except (TypeError, ValueError) as exc:  # a __post_init__ that refuses the values
-        raise ShapeError(str(exc)) from None
+    fields = [(f.name, _decoder(hints[f.name])) for f in dataclasses.fields(tp)]
+    names = {n for n, _ in fields}
+
+    def decode_dataclass(obj: object) -> Any:
+        if type(obj) is not dict or obj.keys() != names:
+            raise ShapeError(f"expected the fields of {tp.__name__}")
+        try:
+            return tp(**{n: d(obj[n]) for n, d in fields})
+        except (TypeError, ValueError) as exc:  # a __post_init__ that refuses the values
+            raise ShapeError(str(exc)) from None
+
+    return decode_dataclass
 
 
-def _decode_sequence(obj: object, tp: Any, origin: type) -> Any:
-    if not isinstance(obj, list):
-        raise ShapeError("expected a list")
+def _named_tuple(tp: type) -> Decoder:
+    hints = _hints(tp)
+    decoders = [_decoder(hints[n]) for n in tp._fields]  # type: ignore[attr-defined]
+
+    def decode_named_tuple(obj: object) -> Any:
+        if type(obj) is not list or len(obj) != len(decoders):
+            raise ShapeError(f"expected {len(decoders)} values for {tp.__name__}")
+        return tp(*(d(v) for d, v in zip(decoders, obj, strict=True)))
+
+    return decode_named_tuple
+
+
+def _sequence(tp: Any, origin: type) -> Decoder:
     args = typing.get_args(tp)
     if origin is tuple and not (len(args) == 2 and args[1] is Ellipsis):
-        if len(obj) != len(args):
-            raise ShapeError(f"expected {len(args)} values")
-        return tuple(decode(v, a) for v, a in zip(obj, args, strict=True))
-    items = [decode(v, args[0]) for v in obj]
-    return tuple(items) if origin is tuple else items
+        decoders = [_decoder(a) for a in args]
+
+        def decode_fixed(obj: object) -> tuple[Any, ...]:
+            if type(obj) is not list or len(obj) != len(decoders):
+                raise ShapeError(f"expected {len(decoders)} values")
+            return tuple(d(v) for d, v in zip(decoders, obj, strict=True))
+
+        return decode_fixed
+    item = _decoder(args[0])
+    if origin is tuple:
+        return lambda obj: tuple([item(v) for v in _expect(obj, list)])
+    return lambda obj: [item(v) for v in _expect(obj, list)]
 
 
-def _decode_scalar(obj: object, tp: Any) -> Any:
-    if tp is bool:
-        ok = isinstance(obj, bool)
-    elif tp is int:
-        ok = isinstance(obj, int) and not isinstance(obj, bool)
-    elif tp is float:
-        ok = isinstance(obj, (int, float)) and not isinstance(obj, bool)
-    elif tp is str:
-        ok = isinstance(obj, str)
-    else:
-        raise ShapeError(f"cannot decode {tp}")
-    if not ok:
-        raise ShapeError(f"expected {tp.__name__}, got {type(obj).__name__}")
-    return obj
+def _scalar(*kinds: type) -> Decoder:
+    def decode_scalar(obj: object) -> Any:
+        if type(obj) not in kinds:  # exact types: True is not an int here
+            raise ShapeError(f"expected {kinds[0].__name__}, got {type(obj).__name__}")
+        return obj
+
+    return decode_scalar
+
+
+_SCALARS: dict[type, Decoder] = {
+    bool: _scalar(bool),
+    int: _scalar(int),
+    float: _scalar(float, int),
+    str: _scalar(str),
+}
 
 
 @cache

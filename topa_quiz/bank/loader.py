@@ -6,7 +6,7 @@ all at once. Reading one file safely is :mod:`.yamlread`'s job, turning its mapp
 model objects :mod:`.reader`'s; this module joins files into one :class:`Bank`.
 """
 
-from __future__ import annotations
+# Annotations are objects here (no __future__ import): the cache's codec reads FileData's.
 
 import os
 from dataclasses import dataclass, field

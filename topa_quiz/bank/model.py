@@ -1,6 +1,7 @@
 """The bank as frozen dataclasses: topics, concepts, questions."""
 
-from __future__ import annotations
+# No "from __future__ import annotations": the cache's codec reads these annotations as
+# objects, and string annotations would cost a compile each in every process.
 
 from dataclasses import dataclass, field
 

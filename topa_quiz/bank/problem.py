@@ -1,7 +1,5 @@
 """A problem found in a bank: where it is and what is wrong, as one ``FILE:LINE:COL: message`` line."""
 
-from __future__ import annotations
-
 from typing import NamedTuple
 
 
