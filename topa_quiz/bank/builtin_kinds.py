@@ -119,18 +119,23 @@ def _calc(r: Reader, d: Marked, what: str, default: str | None = None) -> Any:
     return calc
 
 
-def _check_params(r: Reader, d: Marked, source: Marked, known: set[str], calc: str, what: str) -> None:
+def _check_params(r: Reader, source: Marked, known: set[str], calc: str, what: str) -> bool:
+    """Report parameters the calculation does not take and forms that cannot be drawn;
+    False when a form cannot be drawn (the question is then unusable)."""
     from .sampling import spec_problem
 
+    drawable = True
     for key, spec in source.items():
         where = source.at(key)
         issue = spec_problem(spec)
         if issue:
             r.problem(where, f"{what}: parameter '{key}': {issue}")
+            drawable = False
         if key not in known:
             guess = get_close_matches(str(key), known, n=1)
             hint = f"; did you mean '{guess[0]}'?" if guess else f" (it takes: {', '.join(sorted(known))})"
             r.problem(where, f"{what}: '{calc}' has no parameter '{key}'{hint}")
+    return drawable
 
 
 def read_computed(r: Reader, d: Marked, values: dict[str, Any], what: str) -> dict[str, object] | None:
@@ -149,8 +154,7 @@ def read_computed(r: Reader, d: Marked, values: dict[str, Any], what: str) -> di
         r.problem(d.at("cases"), f"{what}: 'cases' must be a list of parameter mappings")
         return None
     known = {p.name for p in calc.params}
-    for source in [params, *cases]:
-        _check_params(r, d, source, known, calc.name, what)
+    drawable = [_check_params(r, source, known, calc.name, what) for source in [params, *cases]]
     tol = values.get("tolerance") or {}
     out: dict[str, object] = {
         "calc": calc.name,
@@ -167,7 +171,7 @@ def read_computed(r: Reader, d: Marked, values: dict[str, Any], what: str) -> di
             return None
         out["distractors"] = distractors
     r.placeholders(d, what, known)
-    return out
+    return out if all(drawable) else None
 
 
 def read_distractors(r: Reader, d: Marked, default_calc: str, what: str) -> tuple[Distractor, ...] | None:

@@ -154,7 +154,10 @@ class Reader:
         assert isinstance(d, Marked)
         what = f"question {qid}"
         self.unknown_fields(d, question_field_names(), what)
-        kind = KINDS.get(d.get("type"))  # type: ignore[arg-type]
+        if d.get("type") is None:
+            self.problem(d.mark, f"{what}: missing 'type' (one of {', '.join(KINDS)})")
+            return None
+        kind = KINDS.get(d["type"]) if isinstance(d["type"], str) else None
         if kind is None:
             self.problem(
                 d.at("type"),

@@ -23,14 +23,24 @@ def _number(v: object) -> bool:
     return isinstance(v, (int, float)) and not isinstance(v, bool)
 
 
+def _looks_numeric(text: str | None) -> bool:
+    try:
+        float(text)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return False
+    return True
+
+
 def _bounds_problem(form: str, bounds: object) -> str | None:
     if not isinstance(bounds, list) or len(bounds) != 2 or not all(_number(b) for b in bounds):
-        return f"{form} takes [low, high] with low <= high"
+        text = next((b for b in bounds if isinstance(b, str)), None) if isinstance(bounds, list) else None
+        hint = f" ('{text}' is text in YAML: write it with a dot, as 1.0e30)" if _looks_numeric(text) else ""
+        return f"{form} takes [low, high], two numbers with low <= high{hint}"
     lo, hi = bounds
     if not (math.isfinite(lo) and math.isfinite(hi)):
         return f"{form} bounds must be finite numbers"
     if lo > hi:
-        return f"{form} takes [low, high] with low <= high"
+        return f"{form} takes [low, high], two numbers with low <= high"
     if form == "uniform" and not math.isfinite(hi - lo):
         return "uniform bounds are too far apart to draw between (keep high - low below 1e308)"
     if form == "integers":
