@@ -66,8 +66,9 @@ class Record:
         return next((f for f in self.fields if f.name == name), None)
 
 
-#: reads a form's own fields into keyword arguments of Question (None: the question is unusable)
-FormReader = Callable[[Any, Marked, str], "dict[str, object] | None"]
+#: reader(reader, question mapping, its checked values, "question ID") -> keyword arguments of
+#: Question for the form's own fields, or None when the question is unusable (reported)
+FormReader = Callable[[Any, Marked, dict[str, Any], str], "dict[str, object] | None"]
 
 
 @dataclass(frozen=True)
