@@ -584,6 +584,6 @@ def test_bank_list_filters_by_concept(run):
 
 
 def test_bank_list_unknown_concept_is_a_usage_error(run):
-    result = run("bank", "list", "--concept", "optimiser")
+    result = run("bank", "list", "--concept", "optimiser", env={"TOPA_LANG": "en"})
     assert result.exit_code not in (0, 1)
     assert "unknown concept 'optimiser'" in result.stderr

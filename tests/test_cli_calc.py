@@ -62,7 +62,7 @@ def test_listing_without_name(run):
     ],
 )
 def test_bad_input_is_one_line_exit_2(run, args, message):
-    r = run("calc", *args)
+    r = run("calc", *args, env={"TOPA_LANG": "en"})
     assert r.exit_code == 2
     assert r.stdout == ""
     lines = [line for line in r.stderr.splitlines() if line.strip()]

@@ -11,19 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from topa_quiz.cli import app
-from topa_quiz.cli import exam as exam_cli
-
-if "exam" not in {c.name for c in app.registered_commands}:  # until the command is wired in cli/__init__
-    exam_cli.register(app)
+from topa_quiz.session.exam import Deadline, allocate
 
 ROOT = Path(__file__).resolve().parent.parent
-# runs the real root command, registering `exam` first if it is not wired in yet
-BOOT = (
-    "from topa_quiz.cli import app, exam\n"
-    "if 'exam' not in {c.name for c in app.registered_commands}: exam.register(app)\n"
-    "app()"
-)
+BOOT = "from topa_quiz.cli import main\nmain()"
 
 
 def db(home: str) -> sqlite3.Connection:
@@ -56,15 +47,16 @@ def reply(item, right: bool) -> str:
 
 
 def planned(count: int, seed: int, lang: str = "ko"):
-    from topa_quiz.cli.common import load_questions
+    from topa_quiz.cli.options import load_questions
+    from topa_quiz.session.plan import ExamOptions, plan_exam
 
     bank = load_questions(None)
-    return bank, exam_cli.plan_exam(bank, count, seed, lang)
+    return bank, plan_exam(bank, ExamOptions(count, seed=seed, lang=lang)).items
 
 
 def test_allocation_golden_values():
     # quotas 6·n/173 = .867 .832 1.873 1.318 0 1.110 → floors 0 0 1 1 0 1, the 3 left go to c, a, b
-    assert exam_cli.allocate({"a": 25, "b": 24, "c": 54, "d": 38, "e": 0, "f": 32}, 6) == {
+    assert allocate({"a": 25, "b": 24, "c": 54, "d": 38, "e": 0, "f": 32}, 6) == {
         "a": 1,
         "b": 1,
         "c": 2,
@@ -73,11 +65,11 @@ def test_allocation_golden_values():
         "f": 1,
     }
     # 40·n/100: 16, 12, 8, 4 exactly
-    assert exam_cli.allocate({"a": 40, "b": 30, "c": 20, "d": 10}, 40) == {"a": 16, "b": 12, "c": 8, "d": 4}
+    assert allocate({"a": 40, "b": 30, "c": 20, "d": 10}, 40) == {"a": 16, "b": 12, "c": 8, "d": 4}
     # quotas 2.94, .03, .03: rounding alone gives 3/0/0; every topic gets one, taken from a
-    assert exam_cli.allocate({"a": 100, "b": 1, "c": 1}, 3) == {"a": 1, "b": 1, "c": 1}
+    assert allocate({"a": 100, "b": 1, "c": 1}, 3) == {"a": 1, "b": 1, "c": 1}
     # fewer questions than topics: no minimum, the largest remainders win
-    assert exam_cli.allocate({"a": 100, "b": 1, "c": 1}, 2) == {"a": 2, "b": 0, "c": 0}
+    assert allocate({"a": 100, "b": 1, "c": 1}, 2) == {"a": 2, "b": 0, "c": 0}
 
 
 def test_spread_pass_and_no_feedback_before_the_end(run):
@@ -181,7 +173,7 @@ def test_same_seed_same_exam(run):
     ],
 )
 def test_bad_flags_are_usage_errors(run, args):
-    r = run("exam", *args, input="")
+    r = run("exam", *args, input="", env={"TOPA_LANG": "en"})
     assert r.exit_code == 2, r.output
     assert r.stderr.startswith("error:") and len(r.stderr.strip().splitlines()) == 1
     assert not (Path(os.environ["TOPA_HOME"]) / "progress.sqlite3").exists()
@@ -242,10 +234,13 @@ def test_ctrl_c_shows_results_and_exits_130(tmp_path):
 
 
 def test_without_sigalrm_the_deadline_is_checked_around_answers(run, monkeypatch):
-    def start_without_alarm(self):  # as where SIGALRM is missing, with the deadline already past
-        self.deadline = time.monotonic() - 1.0
+    from topa_quiz.cli.interact import Alarm
 
-    monkeypatch.setattr(exam_cli._Clock, "start", start_without_alarm)
+    def deadline_already_past(self):
+        self.started = self.clock() - 1e6
+
+    monkeypatch.setattr(Alarm, "start", lambda self: None)  # as where SIGALRM is missing
+    monkeypatch.setattr(Deadline, "start", deadline_already_past)
     r = run("exam", "-n", "3", "--seed", "1", "--lang", "en", input="1\n1\n1\n")
     assert r.exit_code == 0, r.output
     assert "time is up" in r.stdout and "FAIL  0/3 (0.0%)" in r.stdout

@@ -73,7 +73,7 @@ def _correct_option(panel: str) -> str:
 
 
 def _right_answer(panel: str) -> str:
-    if "O / X" in panel:
+    if "O or X" in panel:
         return "o"
     if "(0, 1)" in panel:
         return _correct_option(panel)
@@ -132,7 +132,8 @@ def test_wrong_choice_shows_its_rationale(run, bank_file):
 def test_hint_skip_and_quit(run, bank_file):
     r = _quiz(run, bank_file, "-n", "3", "--seed", "1", input="?\ns\nq\n")
     assert "Hint: sigmoid is 0.5 at zero" in r.stdout
-    assert "↷ Skipped." in r.stdout
+    assert "↷ Skipped" in r.stdout
+    assert "Explanation: " in r.stdout  # a skipped question is still explained
     assert "ended early: 1/3" in r.stdout
     assert r.exit_code == 0
 
@@ -156,16 +157,19 @@ def test_answers_are_recorded(run, bank_file, tmp_path):
     [
         (["--topic", "nothing"], "--topic: unknown topic 'nothing'; topics: neuron, perceptron"),
         (["--concept", "optimzer"], "did you mean 'optimizer'"),
-        (["--type", "essay"], "--type: expected choice, ox or numeric"),
-        (["--lang", "fr"], "--lang: expected ko or en"),
+        (["--type", "essay"], "--type: unknown question type 'essay'; types: choice, ox, numeric"),
+        (
+            ["--lang", "fr"],
+            "--lang: ko, en 중 하나여야 합니다. 입력: 'fr'",
+        ),  # a bad --lang: Korean, the default
         (
             ["--topic", "neuron", "--type", "numeric"],
-            "no question matches the filters --topic neuron --type numeric",
+            "no question matches these filters (--topic neuron --type numeric)",
         ),
     ],
 )
 def test_filters_that_match_nothing_exit_2_with_one_line(run, args, message):
-    r = run("quiz", *args, input="")
+    r = run("quiz", *args, input="", env={"TOPA_LANG": "en"} if "--lang" not in args else None)
     assert r.exit_code == 2
     assert message in r.stderr
     assert len(r.stderr.strip().splitlines()) == 1
@@ -261,9 +265,13 @@ def test_read_answer_forms():
 
 
 def test_closeness_is_one_decimal_finer_than_asked():
+    from topa_quiz.i18n import catalog
     from topa_quiz.session.grading import closeness
 
+    en, ko = catalog("en"), catalog("ko")
     item = _numeric_item(0)  # answer 0.5 asked to 0 decimals
-    assert closeness(1.0, item) == "off by 0.5 (high, 100%)"
-    assert closeness(0.5, item) == "exact"
-    assert closeness(0.49, _numeric_item(2)) == "off by 0.010 (low, 2.0%)"
+    assert closeness(1.0, item, en) == "0.5 above the answer"
+    assert closeness(0.5, item, en) == "exactly right"
+    assert closeness(0.5, item, ko) == "정확합니다"
+    assert closeness(0.49, _numeric_item(2), en) == "0.01 below the answer"
+    assert closeness(0.4998, _numeric_item(2), ko) == "정답보다 0.0002 작습니다"

@@ -176,7 +176,7 @@ def test_due_cards_and_exam_history(run, conn):
 
 
 def test_recorded_through_the_recorder(run):
-    from topa_quiz.session.quiz import Attempt
+    from topa_quiz.session.drill import Attempt
     from topa_quiz.store.recorder import open_recorder
 
     rec = open_recorder("quiz", 1, planned=3, lang="en")
@@ -191,7 +191,7 @@ def test_recorded_through_the_recorder(run):
 def test_a_concept_met_through_another_topic_is_shown_under_its_own_topic(run):
     """A perceptron question also tagged neuron.threshold: the neuron concept must not
     appear to belong to the last topic listed."""
-    from topa_quiz.session.quiz import Attempt
+    from topa_quiz.session.drill import Attempt
     from topa_quiz.store.recorder import open_recorder
 
     rec = open_recorder("quiz")

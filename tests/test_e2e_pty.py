@@ -82,7 +82,7 @@ def test_p_after_feedback_draws_the_calculation(tmp_path):
         proc.expect("›")
         proc.sendline("0.5")
         proc.expect("Correct!")
-        proc.expect("p = show the plot")
+        proc.expect("p = show the picture")
         proc.sendline("p")
         proc.expect("└")  # plotext's lower-left frame corner: the plot is on screen
         proc.expect("Summary")

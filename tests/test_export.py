@@ -127,7 +127,7 @@ def test_anki_deck(run, bank_file, tmp_path):
     assert per_question["custom.two"] == 2  # x in {2, 3}
     assert per_question["custom.many"] == 3
     assert len(notes) == sum(per_question.values())
-    assert f"wrote {len(notes)} notes" in r.output
+    assert f"노트 {len(notes)}개를 썼습니다" in r.output  # Korean by default
     for n in notes:
         assert n["topic"] in n["tags"]
         assert all(c in n["tags"] for c in n["concepts"])
@@ -151,10 +151,10 @@ def test_anki_is_stable_and_english(run, bank_file, tmp_path):
 
 
 def test_anki_unwritable_out(run, tmp_path):
-    r = run("export", "anki", "--out", str(tmp_path / "missing" / "t.apkg"))
+    r = run("export", "anki", "--out", str(tmp_path / "missing" / "t.apkg"), env={"TOPA_LANG": "en"})
     assert r.exit_code == 2
     assert r.output.startswith("error: --out") and len(r.output.strip().splitlines()) == 1
-    r = run("export", "anki", "--out", str(tmp_path))
+    r = run("export", "anki", "--out", str(tmp_path), "--lang", "en")
     assert r.exit_code == 2 and "directory" in r.output
 
 
@@ -290,7 +290,7 @@ def test_gift_export(run, bank_file, tmp_path):
     stats = bank_stats(run, bank_file)
     ids = {re.sub(r" \(\d+\)$", "", q.title) for q in questions}
     assert len(ids) == stats["questions"]
-    assert f"wrote {len(questions)} GIFT questions" in r.output
+    assert f"GIFT 문제 {len(questions)}개를 썼습니다" in r.output
     assert len(questions) <= stats["questions"] * 2
     by_title = {q.title: q for q in questions}
 
@@ -328,7 +328,7 @@ def test_gift_english_and_bad_out(run, bank_file, tmp_path):
     assert run("export", "gift", "--out", str(out), "--lang", "en", "--bank", str(bank_file)).exit_code == 0
     esc = {q.title: q for q in parse_gift(out.read_text(encoding="utf-8"))}["custom.escape"]
     assert esc.text == SPECIAL_PROMPT_EN
-    r = run("export", "gift", "--out", str(tmp_path / "nope" / "x.gift"))
+    r = run("export", "gift", "--out", str(tmp_path / "nope" / "x.gift"), env={"TOPA_LANG": "en"})
     assert r.exit_code == 2 and r.output.startswith("error: --out")
 
 
@@ -365,6 +365,6 @@ def test_json_round_trip_matches_bank_stats(run, bank_file, tmp_path):
 
 
 def test_json_unwritable_out(run, tmp_path):
-    r = run("export", "json", "--out", str(tmp_path / "missing" / "bank.json"))
+    r = run("export", "json", "--out", str(tmp_path / "missing" / "bank.json"), env={"TOPA_LANG": "en"})
     assert r.exit_code == 2
     assert r.output.startswith("error: --out") and len(r.output.strip().splitlines()) == 1

@@ -1,4 +1,5 @@
-"""`topa plot`, `topa calc ... --plot` and the shell-completion callbacks (issue 6).
+"""`topa plot`, `topa calc ... --plot` and the shell-completion callbacks (issue 6), through
+the command line. What the pictures hold is tested with the renderers, in tests/render/.
 
 Golden values are worked out by hand in the comments, never computed by the code under test.
 """
@@ -29,39 +30,33 @@ def test_plot_without_no_color_is_still_plain_when_not_a_terminal(run):
     assert "\x1b[" not in r.output and FRAME in r.output
 
 
-def test_sigmoid_derivative_peaks_at_a_quarter():
-    from topa_quiz.cli.plots import derivative_values
-
-    # σ'(0) = σ(0)(1 − σ(0)) = 0.5 · 0.5 = 0.25; tanh'(0) = 1 − 0² = 1
-    assert derivative_values("sigmoid", [0.0], {}) == pytest.approx([0.25])
-    assert derivative_values("tanh", [0.0], {}) == pytest.approx([1.0])
-    # Leaky ReLU': 1 for x > 0, α elsewhere (PyTorch takes α at 0)
-    assert derivative_values("leaky-relu", [-2.0, 0.0, 3.0], {"alpha": 0.1}) == pytest.approx([0.1, 0.1, 1.0])
-
-
 def test_negative_range(run):
     r = run("plot", "relu", "leaky-relu", "--range", "-3", "-1", "--alpha", "0.2")
     assert r.exit_code == 0, r.output
     assert FRAME in r.output
-    axis = r.output.splitlines()[-2]  # the x tick labels
+    lines = r.output.splitlines()
+    axis = next(lines[i + 1] for i, line in enumerate(lines) if FRAME in line)  # the x tick labels
     assert "-3" in axis and "-1" in axis
     assert "-6" not in axis
 
 
 def test_range_must_be_increasing(run):
-    r = run("plot", "relu", "--range", "2", "1")
+    r = run("plot", "relu", "--range", "2", "1", env={"TOPA_LANG": "en"})
     assert r.exit_code == 2
     assert "error: --range" in r.output
 
 
 def test_unknown_name_suggests(run):
-    r = run("plot", "sigmod")
+    r = run("plot", "sigmod", "--lang", "en")
     assert r.exit_code == 2
-    assert "did you mean 'sigmoid'" in r.output
+    assert r.output == "error: cannot plot 'sigmod'; did you mean 'sigmoid'?\n"
+    r = run("plot", "sigmod")  # Korean by default
+    assert r.exit_code == 2
+    assert r.output == "오류: 그릴 수 없는 이름입니다: 'sigmod'. 혹시 'sigmoid'입니까?\n"
 
 
 def test_narrow_terminal_gives_one_line(run):
-    r = run("plot", "sigmoid", env={"COLUMNS": "30"})
+    r = run("plot", "sigmoid", "--lang", "en", env={"COLUMNS": "30"})
     assert r.exit_code == 0
     assert FRAME not in r.output
     assert len(r.output.strip().splitlines()) == 1
@@ -69,7 +64,7 @@ def test_narrow_terminal_gives_one_line(run):
 
 
 def test_short_terminal_gives_one_line(run):
-    r = run("plot", "sigmoid", env={"LINES": "6"})
+    r = run("plot", "sigmoid", "--lang", "en", env={"LINES": "6"})
     assert r.exit_code == 0
     assert "no room for a plot" in r.output and FRAME not in r.output
 
@@ -83,21 +78,30 @@ def test_calc_sigmoid_plot_marks_the_point(run):
 
 
 def test_calc_adam_plot(run):
-    r = run("calc", "adam", "--param", "1.0", "--grad", "0.5", "--grad", "0.5", "--lr", "0.1", "--plot")
+    r = run(
+        "calc",
+        "adam",
+        "--param",
+        "1.0",
+        "--grad",
+        "0.5",
+        "--grad",
+        "0.5",
+        "--lr",
+        "0.1",
+        "--plot",
+        env={"TOPA_LANG": "en"},
+    )
     assert r.exit_code == 0, r.output
-    assert FRAME in r.output and "adam: parameter θ over the steps" in r.output
+    assert FRAME in r.output and "adam: θ over the steps" in r.output
 
 
-def test_adam_path_from_the_steps():
-    from topa_quiz.cli.plots import optimizer_path
-    from topa_quiz.engine import compute
-
-    # a constant gradient g gives m̂ = g and v̂ = g², so each Adam step is η·g/|g| = 0.1 (ε aside)
-    path = optimizer_path(compute("adam", param=1.0, grad=[0.5, 0.5, 0.5], lr=0.1))
-    assert [p[0] for p in path] == pytest.approx([1.0, 0.9, 0.8, 0.7], abs=1e-6)
-    # a vector parameter: one list per step; gd with η = 0.1, g = [1, -2]: [1, 1] -> [0.9, 1.2]
-    path = optimizer_path(compute("gd", param=[1.0, 1.0], grad=[[1.0, -2.0]], lr=0.1))
-    assert path == [pytest.approx([1.0, 1.0]), pytest.approx([0.9, 1.2])]
+def test_calc_one_optimizer_step_shows_the_step(run):
+    # gd: θ₁ = 1 − 0.1·0.5 = 0.95
+    r = run("calc", "gd", "--param", "1", "--grad", "0.5", "--lr", "0.1", "--plot")
+    assert r.exit_code == 0, r.output
+    assert FRAME not in r.output
+    assert "θ: 1 → 0.95" in r.output and "θ 값이 0.05만큼 작아졌습니다" in r.output
 
 
 def test_calc_vector_optimizer_plot_has_one_line_per_component(run):
@@ -107,34 +111,17 @@ def test_calc_vector_optimizer_plot_has_one_line_per_component(run):
 
 
 def test_calc_without_a_picture_says_so(run):
-    r = run("calc", "mse", "--y-true", "1,2", "--y-pred", "1,1", "--plot")
+    r = run("calc", "mse", "--y-true", "1,2", "--y-pred", "1,1", "--plot", env={"TOPA_LANG": "en"})
     assert r.exit_code == 0
     assert "no plot fits 'mse'" in r.output
     assert FRAME not in r.output
 
 
-def test_lr_paths_match_the_closed_forms():
-    from topa_quiz.cli.plots import lr_path, lr_verdict
-
-    # θ ← θ − η·2θ = (1 − 2η)·θ, so θ_k = (1 − 2η)^k from θ₀ = 1
-    diverging = lr_path(1.1, steps=20)
-    assert diverging == pytest.approx([(-1.2) ** k for k in range(21)], rel=1e-12)
-    assert all(abs(b) > abs(a) for a, b in zip(diverging, diverging[1:], strict=False))  # |θ| grows
-    good = lr_path(0.1, steps=20)
-    assert good == pytest.approx([0.8**k for k in range(21)], rel=1e-12)
-    slow = lr_path(0.01, steps=20)
-    assert slow == pytest.approx([0.98**k for k in range(21)], rel=1e-12)
-    assert lr_verdict(1.1, diverging)[0] == "diverging"
-    assert lr_verdict(0.1, good)[0] == "good"
-    assert lr_verdict(0.01, slow)[0] == "slow"
-    assert lr_verdict(1.0, lr_path(1.0))[0] == "bouncing"  # (1 − 2)^k = ±1
-
-
 def test_plot_lr_command(run):
-    r = run("plot", "lr", "--lr", "0.01", "0.1", "1.1")
+    r = run("plot", "lr", "--lr", "0.01", "0.1", "1.1", "--lang", "en")
     assert r.exit_code == 0, r.output
     assert FRAME in r.output
-    for label in ("η=0.01 slow", "η=0.1 good", "η=1.1 diverging"):
+    for label in ("η = 0.01 too slow", "η = 0.1 good", "η = 1.1 diverges"):
         assert label in r.output
     # θ₂₀ by hand: 0.98^20 = 0.6676, 0.8^20 = 0.01153, 1.2^20 = 38.34
     assert "θ₂₀ = 0.6676" in r.output
@@ -143,11 +130,45 @@ def test_plot_lr_command(run):
 
 
 def test_plot_lr_repeated_option_and_errors(run):
-    r = run("plot", "lr", "--lr", "0.1", "--lr", "0.6", "--steps", "5")
+    r = run("plot", "lr", "--lr", "0.1", "--lr", "0.6", "--steps", "5", "--lang", "en")
     assert r.exit_code == 0, r.output
-    assert "η=0.6 zigzag" in r.output and "θ₅" in r.output
-    assert run("plot", "lr", "--lr", "-0.1").exit_code == 2
-    assert run("plot", "sigmoid", "--lr", "0.1").exit_code == 2
+    assert "η = 0.6 zigzags" in r.output and "θ₅" in r.output
+    r = run("plot", "lr", "--lr", "-0.1", "--lang", "en")
+    assert r.exit_code == 2 and r.output == "error: --lr: each learning rate must be a number > 0, got -0.1\n"
+    r = run("plot", "sigmoid", "--lr", "0.1", "--lang", "en")
+    assert r.exit_code == 2 and r.output == "error: --lr is for 'topa plot lr'\n"
+    r = run("plot", "lr", "--lr", "x")
+    assert r.exit_code == 2 and r.output == "오류: --lr: 숫자가 필요합니다. 입력: 'x'\n"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("plot", "lr", "--lr", "2"),
+        ("plot", "lr", "--lr", "1.1", "--steps", "200"),
+        ("plot", "lr", "--lr", "10"),
+        ("calc", "sigmoid", "1e308", "--plot"),
+    ],
+)
+def test_huge_values_do_not_abort_the_interpreter(args):
+    """These aborted Python inside plotext (exit 134, issue 13 items 8 and 10): a separate
+    process, so a regression cannot take the test run down with it."""
+    import os
+
+    env = {**os.environ, "TOPA_LANG": "en", "COLUMNS": "60", "LINES": "20"}
+    done = subprocess.run(
+        [sys.executable, "-m", "topa_quiz", *args], capture_output=True, text=True, env=env, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert FRAME in done.stdout
+    text = " ".join(done.stdout.split())
+    assert "diverges" in text or "outside the drawn range" in text
+
+
+def test_plot_range_too_wide_names_range(run):
+    r = run("plot", "sigmoid", "--range", "-1e308", "1e308", "--lang", "en")
+    assert r.exit_code == 2
+    assert r.output == "error: --range: LOW and HIGH must lie within ±1e6, got -1e308 1e308\n"
 
 
 @pytest.mark.parametrize(
@@ -156,7 +177,7 @@ def test_plot_lr_repeated_option_and_errors(run):
 def test_every_new_command_has_an_example(run, args):
     r = run(*args, "--help")
     assert r.exit_code == 0
-    assert "Example: topa" in r.output
+    assert "예: topa" in r.output  # the help speaks the session's language: Korean by default
 
 
 def test_help_does_not_import_heavy_modules():
@@ -173,7 +194,7 @@ def test_help_does_not_import_heavy_modules():
 
 
 def test_completion_callbacks():
-    from topa_quiz.cli.extras import complete_concept, complete_plot_name, complete_topic
+    from topa_quiz.cli.completion import complete_concept, complete_plot_name, complete_topic
 
     assert [t for t, _ in complete_topic("opt")] == ["optimizer"]
     concepts = [c for c, _ in complete_concept("optimizer.ad")]
@@ -185,14 +206,14 @@ def test_completion_callbacks():
 
 
 def test_completion_never_crashes(monkeypatch):
-    from topa_quiz.cli import extras
+    from topa_quiz.cli import completion
 
     def broken():
         raise OSError("unreadable")
 
-    monkeypatch.setattr(extras, "_bundled_concepts", broken)
-    assert extras.complete_topic("") == []
-    assert extras.complete_concept("") == []
+    monkeypatch.setattr(completion, "_bundled_concepts", broken)
+    assert completion.complete_topic("") == []
+    assert completion.complete_concept("") == []
 
 
 def test_shell_completion_of_quiz_options():
@@ -206,3 +227,24 @@ def test_shell_completion_of_quiz_options():
     env = {"_TOPA_COMPLETE": "complete_bash", "COMP_WORDS": "topa plot leaky", "COMP_CWORD": "2"}
     r = CliRunner().invoke(app, [], env=env, prog_name="topa")
     assert r.output.split() == ["leaky-relu"]
+
+
+def test_cli_imports_no_drawing_storage_or_anki_library():
+    """Issue 9: plot drawing lives with the renderers, exports with the exporters, storage under
+    the session; cli/ imports none of plotext, sqlite3, fsrs, genanki (not even inside functions)."""
+    import ast
+    from pathlib import Path
+
+    import topa_quiz.cli
+
+    banned = {"plotext", "sqlite3", "fsrs", "genanki"}
+    found = []
+    for path in Path(topa_quiz.cli.__file__).parent.glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                names = [node.module]
+            found += [f"{path.name}: {n}" for n in names if n.split(".")[0] in banned]
+    assert found == []

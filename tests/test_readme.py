@@ -27,14 +27,27 @@ def test_ci_runs_the_readme_test_command_in_a_fresh_venv():
 def test_every_command_is_documented():
     from typer.main import get_command
 
-    from topa_quiz.cli import app
+    from topa_quiz.cli import COMMANDS, app, load_command
 
     root = get_command(app)
-    for name, command in root.commands.items():
+    assert len(COMMANDS) >= 10
+    for name in COMMANDS:
         assert f"topa {name}" in README, name
+        command = load_command(root, name)
         for sub in getattr(command, "commands", {}) or {}:
             if name != "calc":
                 assert f"topa {name} {sub}" in README, f"{name} {sub}"
+
+
+def test_the_python_example_runs():
+    """The README's Python block is a doctest: run it as one."""
+    import doctest
+
+    block = re.search(r"```python\n(.*?)```", README, re.S).group(1)
+    test = doctest.DocTestParser().get_doctest(block, {}, "README", "README.md", 0)
+    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
+    runner.run(test)
+    assert runner.failures == 0 and runner.tries >= 10
 
 
 def test_every_calculation_is_documented():

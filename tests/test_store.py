@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from topa_quiz.errors import DataError
-from topa_quiz.session.quiz import Attempt
+from topa_quiz.session.drill import Attempt
 from topa_quiz.store.db import SCHEMA_VERSION, connect, integrity_ok
 from topa_quiz.store.recorder import open_recorder, rating_for
 
@@ -123,7 +123,7 @@ def test_reset_moves_the_database_aside(tmp_path, run):
     rec = open_recorder("quiz")
     rec.record(_attempt(1))
     rec.close()
-    r = run("reset", input="n\n")
+    r = run("reset", "--lang", "en", input="n\n")
     assert "kept as it is" in r.stdout and _db(tmp_path).exists()
     r = run("reset", "--yes")
     assert r.exit_code == 0
@@ -182,7 +182,7 @@ def test_sigkill_mid_session_keeps_every_answer_given(tmp_path):
 
 WRITER = """
 import sys
-from topa_quiz.session.quiz import Attempt
+from topa_quiz.session.drill import Attempt
 from topa_quiz.store.recorder import open_recorder
 rec = open_recorder("quiz")
 for i in range(int(sys.argv[1])):

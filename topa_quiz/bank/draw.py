@@ -95,7 +95,7 @@ def draw(q: Question, rng: np.random.Generator) -> Draw:
     if not math.isfinite(value):
         raise DrawError(f"{q.id}: the answer is not finite for {show_param(params)}")
     answer_text = format_value(value, q.decimals)
-    if q.type != "choice":
+    if not q.distractors:  # typed in (numeric): no wrong values to compute
         return Draw(params, calc, value, answer_text)
     wrong: list[tuple[str, Distractor]] = []
     seen = {answer_text}

@@ -20,7 +20,17 @@ from .reader import PLACEHOLDER, Reader
 from .records import FILE
 from .yamlread import Marked, decode, parse, read_bytes
 
-__all__ = ["PLACEHOLDER", "FileData", "Problem", "bank_files", "bank_paths_from", "load_bank", "parse_file"]
+__all__ = [
+    "PLACEHOLDER",
+    "FileData",
+    "Marked",
+    "Problem",
+    "bank_files",
+    "bank_paths_from",
+    "load_bank",
+    "parse_file",
+    "read_yaml",
+]
 
 SUFFIXES = (".yaml", ".yml")
 
@@ -89,6 +99,18 @@ def bank_files(path: Path, problems: list[Problem] | None = None) -> list[Path]:
             Problem(_display(path), 0, 0, "no bank files (*.yaml, *.yml) in this folder", "folder.empty")
         )
     return found
+
+
+def read_yaml(path: Path, problems: list[Problem]) -> object:
+    """One YAML file read safely (see :mod:`.yamlread`), with line marks; None when it cannot
+    be read, with the reasons in ``problems``. For other data files kept beside the bank."""
+    name = _display(path)
+    data = read_bytes(path, name)
+    text = decode(data, name) if not isinstance(data, Problem) else data
+    if isinstance(text, Problem):
+        problems.append(text)
+        return None
+    return parse(text, name, problems)
 
 
 def parse_file(path: Path) -> FileData:

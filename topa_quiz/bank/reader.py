@@ -102,6 +102,10 @@ class Reader:
                 f"{what}: '{key}' must be a mapping with ko and en, got {type(value).__name__}",
             )
             return None
+        return self.translations(value, key, what)
+
+    def translations(self, value: Marked, key: str, what: str) -> Text:
+        """The ko and en of a {ko, en} mapping named ``key`` in messages; other keys are problems."""
         out = {}
         for lang in LANGS:
             v = value.get(lang)

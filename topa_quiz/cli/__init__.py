@@ -1,81 +1,187 @@
-"""The ``topa`` command line: Typer, one module per command group.
+"""The ``topa`` command line: Typer, one small module per command group, loaded on demand.
 
-Every failure ends here as one line on stderr and an exit status (see
+Every failure ends in :func:`report` as one line on stderr and an exit status (see
 :class:`topa_quiz.errors.ExitStatus`); ``TOPA_TRACEBACK=1`` shows the traceback of an
-unexpected error for developers. Heavy imports (NumPy, YAML, SQLite, fsrs, plotext) happen
-inside the commands that need them, so ``topa --help`` stays fast.
+unexpected error for developers. A command's module is imported only when that command
+runs (``topa --help`` lists them from :data:`COMMANDS` without importing any), and heavy
+libraries (NumPy, YAML, SQLite, fsrs, plotext) only inside the commands that need them.
 """
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 
 import typer
 
 try:  # Typer >= 0.2x vendors its own click
+    from typer._click import core as click_core
     from typer._click import exceptions as click
 except ImportError:  # pragma: no cover - older Typer on click
+    from click import core as click_core  # type: ignore[no-redef]
     from click import exceptions as click  # type: ignore[no-redef]
 from typer.core import TyperGroup
 
 from ..errors import ExitStatus, TopaError
+from ..i18n import DEFAULT_LANG, LANGS, catalog
+from .help import install as _install_help
+
+_install_help()
+
+#: command name -> (module in this package, catalog id of its one-line help)
+COMMANDS: dict[str, tuple[str, str]] = {
+    "quiz": ("quiz", "cmd.quiz"),
+    "review": ("study", "cmd.review"),
+    "wrong": ("study", "cmd.wrong"),
+    "exam": ("exam", "cmd.exam"),
+    "stats": ("stats", "cmd.stats"),
+    "calc": ("calc", "cmd.calc"),
+    "plot": ("plot", "cmd.plot"),
+    "export": ("export", "cmd.export"),
+    "bank": ("bank", "cmd.bank"),
+    "reset": ("study", "cmd.reset"),
+}
+
+#: domain fields (errors raised below the CLI) -> how the command line spells them
+FLAGS = {
+    "topics": "--topic",
+    "concepts": "--concept",
+    "types": "--type",
+    "difficulties": "--difficulty",
+    "count": "--count",
+    "seed": "--seed",
+    "minutes": "--minutes",
+    "pass_mark": "--pass-mark",
+    "lang": "--lang",
+    "TOPA_LANG": "TOPA_LANG",
+}
 
 
-def _error_line(message: str, hint: str = "") -> None:
-    from .console import err_console
+def session_lang(argv: list[str] | None = None) -> str:
+    """The language of this run, for help texts and errors: --lang/-l, TOPA_LANG, Korean.
 
-    err_console().print(
-        f"[bold red]error:[/] {message}" + (f" [dim]({hint})[/]" if hint else ""),
-        highlight=False,
-        soft_wrap=True,
-    )
+    Never fails: a bad value falls back to Korean here (the command itself reports it).
+    """
+    args = sys.argv[1:] if argv is None else argv
+    value = os.environ.get("TOPA_LANG", "")
+    for i, arg in enumerate(args):
+        if arg in ("--lang", "-l") and i + 1 < len(args):
+            value = args[i + 1]
+        elif arg.startswith("--lang="):
+            value = arg.split("=", 1)[1]
+    value = value.strip().lower()
+    return value if value in LANGS else DEFAULT_LANG
+
+
+def report(exc: BaseException, lang: str) -> int:
+    """One line on stderr for ``exc``; the exit status that goes with it."""
+    from .env import current
+
+    env = current(lang)
+    words = env.words
+    if isinstance(exc, click.UsageError):
+        from .usage import usage_message
+
+        cmd = exc.ctx.command_path if exc.ctx else "topa"
+        env.error_line(usage_message(exc, words), words("cli.see_help", cmd=cmd))
+        return ExitStatus.USAGE
+    if isinstance(exc, click.ClickException):
+        env.error_line(exc.format_message())
+        return exc.exit_code
+    if isinstance(exc, TopaError):
+        flag = FLAGS.get(exc.field, "")
+        if isinstance(exc.values.get("filters"), dict):  # the filters as the user typed them
+            exc.values["filters"] = " ".join(
+                f"{FLAGS.get(field, field)} {value}"
+                for field, values in exc.values["filters"].items()
+                for value in values
+            )
+        env.error_line((f"{flag}: " if flag else "") + exc.words(words))
+        return exc.status
+    env.error_line(words("cli.unexpected", kind=type(exc).__name__, detail=str(exc)), words("cli.bug_hint"))
+    return ExitStatus.ERROR
+
+
+def _quiet_broken_pipe() -> int:
+    """The reader went away (``topa bank list | head``): stop quietly, status 0."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    return ExitStatus.OK
 
 
 class TopaGroup(TyperGroup):
-    """The root group: maps every exception to one line and an exit status."""
+    """The root group: commands loaded on demand; every exception mapped to one line."""
+
+    _loaded: dict[str, click_core.Command]
+
+    def list_commands(self, ctx: click_core.Context) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: click_core.Context, name: str) -> click_core.Command | None:
+        if name not in COMMANDS:
+            return None
+        loaded = getattr(self, "_loaded", {})
+        if name in loaded:
+            return loaded[name]
+        # a stand-in that carries the one-line help, so listing commands imports nothing
+        from typer.core import TyperCommand
+
+        return TyperCommand(name, help=catalog(session_lang())(COMMANDS[name][1]))
+
+    def resolve_command(self, ctx: click_core.Context, args: list[str]):  # noqa: ANN201
+        name = args[0] if args else ""
+        if name in COMMANDS:
+            return name, load_command(self, name), args[1:]
+        return super().resolve_command(ctx, args)
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):  # noqa: ANN001
+        lang = session_lang(list(args) if args is not None else None)
         try:
             code = super().main(args, prog_name or "topa", complete_var, standalone_mode=False, **extra)
             code = code if isinstance(code, int) else 0
         except typer.Exit as exc:
             code = exc.exit_code
-        except typer.Abort:
+        except (typer.Abort, KeyboardInterrupt):
             code = ExitStatus.INTERRUPTED
         except click.NoArgsIsHelpError:
             code = ExitStatus.USAGE  # the help is already on screen: no error line
-        except click.UsageError as exc:
-            cmd = exc.ctx.command_path if exc.ctx else "topa"
-            _error_line(exc.format_message(), f"see '{cmd} --help'")
-            code = ExitStatus.USAGE
-        except click.ClickException as exc:
-            _error_line(exc.format_message())
-            code = exc.exit_code
-        except TopaError as exc:
-            _error_line(exc.message)
-            code = exc.status
-        except KeyboardInterrupt:
-            code = ExitStatus.INTERRUPTED
         except BrokenPipeError:
-            code = ExitStatus.OK
+            code = _quiet_broken_pipe()
         except Exception as exc:  # noqa: BLE001 - the last line of defence: never a traceback
-            if os.environ.get("TOPA_TRACEBACK"):
+            if os.environ.get("TOPA_TRACEBACK") and not isinstance(exc, (TopaError, click.ClickException)):
                 raise
-            _error_line(
-                f"unexpected {type(exc).__name__}: {exc}",
-                "a bug: please report it; TOPA_TRACEBACK=1 shows the traceback",
-            )
-            code = ExitStatus.ERROR
+            code = report(exc, lang)
         if standalone_mode:
             sys.exit(int(code))
         return int(code)
 
 
+def load_command(group: TopaGroup, name: str) -> click_core.Command:
+    """Import the module of ``name``, let it register its commands, and keep the one asked for."""
+    if not hasattr(group, "_loaded"):
+        group._loaded = {}
+    if name not in group._loaded:
+        module = importlib.import_module(f"{__name__}.{COMMANDS[name][0]}")
+        sub = typer.Typer(cls=TyperGroup, rich_markup_mode="rich", add_completion=False)
+        module.register(sub)
+        built = typer.main.get_group(sub)
+        for other in built.list_commands(click_core.Context(built)):
+            group._loaded[other] = built.get_command(click_core.Context(built), other)  # type: ignore[assignment]
+    return group._loaded[name]
+
+
+def _root_help() -> str:
+    return catalog(session_lang())("cmd.root")
+
+
 app = typer.Typer(
     cls=TopaGroup,
     name="topa",
-    help="TOPA 1급 딥러닝 기초 문제 풀이 — drills for the TOPA level-1 AI certification.",
+    help=_root_help(),
     no_args_is_help=True,
     add_completion=True,
     pretty_exceptions_enable=False,
@@ -84,16 +190,23 @@ app = typer.Typer(
 )
 
 
+def _database_location() -> str | None:
+    from ..store.paths import database_path
+
+    try:
+        return str(database_path())
+    except Exception:  # noqa: BLE001 - --version must work even where the path cannot be resolved
+        return None
+
+
 def _version(value: bool) -> None:
     if value:
         from .. import __version__
 
         typer.echo(f"topa-quiz {__version__}")
-        from .console import data_location
-
-        location = data_location()
+        location = _database_location()
         if location:
-            typer.echo(f"progress database: {location}")
+            typer.echo(f"{catalog(session_lang())('cli.database')}: {location}")
         raise typer.Exit()
 
 
@@ -105,28 +218,10 @@ def _root(
         "-V",
         callback=_version,
         is_eager=True,
-        help="Show the version and where progress is kept.",
+        help=catalog(session_lang())("cli.version_help"),
     ),
 ) -> None:
-    """TOPA 1급 딥러닝 기초 문제 풀이 — drills for the TOPA level-1 AI certification.
-
-    Start with [bold]topa quiz[/]; compute any reference value with [bold]topa calc[/].
-    """
-
-
-def _register() -> None:
-    from . import bank, calc, exam, extras, quiz, stats, study
-
-    quiz.register(app)
-    study.register(app)
-    exam.register(app)
-    stats.register(app)
-    app.add_typer(calc.app, name="calc")
-    bank.register(app)
-    extras.register(app)
-
-
-_register()
+    pass
 
 
 def main() -> None:

@@ -25,7 +25,7 @@ app = typer.Typer(
     rich_markup_mode="rich",
 )
 
-TOPIC_ORDER = ("activation", "perceptron", "loss", "optimizer", "generalization")
+TOPIC_ORDER = ("activation", "perceptron", "network", "loss", "optimizer", "generalization")
 
 
 def calc_table() -> Table:
@@ -143,7 +143,7 @@ def run(calc: Calc, options: dict[str, object], as_json: bool, plot: bool = Fals
     console = out_console()
     console.print(calculation_view(result, calc.summary))
     if plot:
-        from .plots import plot_calculation
+        from .plot import plot_calculation
 
         plot_calculation(console, calc, result)
 
@@ -169,3 +169,7 @@ def _make_command(calc: Calc) -> None:
 
 for _calc in CALCS:
     _make_command(_calc)
+
+
+def register(root: typer.Typer) -> None:
+    root.add_typer(app, name="calc")

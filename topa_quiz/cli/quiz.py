@@ -1,147 +1,117 @@
-"""``topa quiz``: randomized drills, graded with tolerance, explained with Rich."""
+"""``topa quiz``: flags -> :class:`~topa_quiz.session.plan.QuizOptions` -> a drill -> the terminal."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
-from ..errors import ExitStatus, UsageError
-from .common import BANK_OPTION, LANG_OPTION, load_questions
-from .console import err_console, language, out_console
-from .extras import complete_concept, complete_topic
+from .options import bank_option, count_option, example, lang_option, load_questions, seed_option, words
 
-TOPIC_OPTION = typer.Option(
-    None, "--topic", "-t", help="Only this topic (repeatable).", autocompletion=complete_topic
-)
-CONCEPT_OPTION = typer.Option(
-    None,
-    "--concept",
-    "-c",
-    help="Only this concept; a prefix works: optimizer, activation.sigmoid (repeatable).",
-    autocompletion=complete_concept,
-)
-TYPE_OPTION = typer.Option(None, "--type", help="choice, ox or numeric (repeatable).")
-DIFFICULTY_OPTION = typer.Option(None, "--difficulty", "-d", help="1, 2 or 3 (repeatable).")
-SEED_OPTION = typer.Option(
-    None, "--seed", help="Make the session reproducible: same questions, numbers and order."
-)
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from ..session.drill import Drill, Event
+    from ..session.items import Item
+    from .env import Environment
 
 
-def build_items(questions, bank, rng, lang):  # noqa: ANN001
-    """Concrete items; a question the engine cannot build is skipped with a warning."""
-    from ..session.items import ItemError, make_item
+def filter_options() -> dict[str, object]:
+    """The filter flags, with shell completion of topics and concepts."""
+    from .completion import complete_concept, complete_topic
 
-    items = []
-    for q in questions:
-        try:
-            items.append(make_item(q, bank, rng, lang))
-        except ItemError as exc:
-            err_console().print(
-                f"[yellow]warning:[/] skipped question {exc} (run 'topa bank validate')", highlight=False
-            )
-    return items
-
-
-def ask_line(prompt: str) -> str:
-    """One line from stdin; EOFError at the end of input."""
-    console = out_console()
-    line = console.input(f"[bold cyan]{prompt}[/]")
-    if not sys.stdin.isatty():  # a script or pipe: show what was read, as a terminal would
-        console.print(line, markup=False, highlight=False)
-    return line
+    w = words()
+    return {
+        "topic": typer.Option(
+            None, "--topic", "-t", help=w("opt.topic"), autocompletion=complete_topic, metavar="TOPIC"
+        ),
+        "concept": typer.Option(
+            None, "--concept", "-c", help=w("opt.concept"), autocompletion=complete_concept, metavar="CONCEPT"
+        ),
+        "qtype": typer.Option(None, "--type", help=w("opt.type"), metavar="choice|ox|numeric"),
+        "difficulty": typer.Option(None, "--difficulty", "-d", help=w("opt.difficulty"), metavar="1|2|3"),
+    }
 
 
-def interactive_session(items, bank, lang, record=None, feedback=True):  # noqa: ANN001
-    """Run items through the shared session loop with Rich rendering."""
-    from ..render import quiz as view
-    from ..session.quiz import SessionIO, run_session
+def offer_more(env: Environment, drill: Drill) -> Callable[[Event], None] | None:
+    """In a terminal, after the feedback: ``p`` draws the calculation, ``r`` asks again."""
+    from ..session.drill import Graded
 
-    console = out_console()
+    if not env.interactive:
+        return None
 
-    def topic_name(item) -> str:  # noqa: ANN001
-        tid = bank.topic_of(item.question)
-        return bank.topics[tid].get(lang) if tid in bank.topics else tid
-
-    io = SessionIO(ask=ask_line, show=console.print, record=record or (lambda a: None))
-
-    def offer_plot(item) -> None:  # noqa: ANN001
-        """In a terminal, 'p' after the feedback draws the calculation (activations, optimizers)."""
-        from ..engine.registry import lookup
-        from .plots import calculation_figure, plot_calculation
-
-        calc = lookup(item.calculation.name) if item.calculation else None
-        if calc is None or calculation_figure(calc, item.calculation) is None:
+    def after(event: Event) -> None:
+        if not isinstance(event, Graded):
             return
-        label = "p=그래프 보기, Enter=다음" if lang == "ko" else "p = show the plot, Enter = next"
-        if ask_line(f"{label} › ").strip().lower() == "p":
-            plot_calculation(console, calc, item.calculation)
+        can_plot = plot_fits(event.item)
+        can_retry = drill.can_retry(event)
+        if not (can_plot or can_retry):
+            return
+        key = (
+            "quiz.offer" if can_plot and can_retry else "quiz.offer_plot" if can_plot else "quiz.offer_retry"
+        )
+        reply = env.ask(env.words(key)).strip().lower()
+        if reply == "p" and can_plot:
+            draw_plot(env, event.item)
+        elif reply == "r" and can_retry:
+            drill.retry(event.item)
 
-    return run_session(
-        items,
-        bank,
-        io,
-        lang,
-        render_question=lambda item, n, total: view.question_panel(item, n, total, topic_name(item), lang),
-        render_feedback=(lambda item, ans: view.feedback(item, ans, lang)) if feedback else None,
-        render_hint=lambda item: view.hint_text(item, lang),
-        render_invalid=lambda message: f"[yellow]↺ {message}[/]",
-        render_skipped=(lambda item: view.skipped_text(item, lang)) if feedback else None,
-        after_feedback=offer_plot if feedback and sys.stdin.isatty() else None,
-    )
+    return after
 
 
-def quiz(
-    count: int = typer.Option(10, "--count", "-n", min=1, max=500, help="Number of questions."),
-    topic: list[str] | None = TOPIC_OPTION,
-    concept: list[str] | None = CONCEPT_OPTION,
-    qtype: list[str] | None = TYPE_OPTION,
-    difficulty: list[int] | None = DIFFICULTY_OPTION,
-    seed: int | None = SEED_OPTION,
-    lang: str | None = LANG_OPTION,
-    bank_paths: list[Path] | None = BANK_OPTION,
-) -> None:
-    """문제 풀이 — a randomized drill with explanations after each answer.
+def plot_fits(item: Item) -> bool:
+    from ..engine.registry import lookup
+    from .plot import can_plot
 
-    Answer with an option number (1-5 or ①-⑤), o/x, or a number (0.5, .5, 1/2, 5e-1).
-    At any prompt: ? hint, s skip, q quit. Ctrl-C ends the session with its summary.
-    """
-    import numpy as np
+    return can_plot(lookup(item.calculation.name) if item.calculation else None, item.calculation)
 
-    from ..session.select import Filters, draw, select_questions
 
-    lang = language(lang)
+def draw_plot(env: Environment, item: Item) -> None:
+    from ..engine.registry import lookup
+    from .plot import plot_calculation
+
+    plot_calculation(env.out, lookup(item.calculation.name), item.calculation, env.lang)  # type: ignore[union-attr,arg-type]
+
+
+def run_quiz(env: Environment, options: object, bank_paths: list[Path] | None) -> None:
+    """Plan, record and serve the drill, then show the summary (130 after Ctrl-C)."""
+    from ..session.plan import plan_quiz
+    from .progress import recording, show_summary
+
     bank = load_questions(bank_paths)
-    filters = Filters(tuple(topic or ()), tuple(concept or ()), tuple(qtype or ()), tuple(difficulty or ()))
-    pool = select_questions(bank, filters)
-    rng = np.random.default_rng(seed)
-    items = build_items(draw(pool, count, rng), bank, rng, lang)
-    if not items:
-        raise UsageError("none of the matching questions could be built; run 'topa bank validate'")
-    from ..store.recorder import open_recorder
+    drill = plan_quiz(bank, options, clock=env.clock)  # type: ignore[arg-type]
+    with recording(env, drill):
+        from .interact import run_drill
 
-    recorder = open_recorder("quiz", seed, planned=len(items), lang=lang)
-    try:
-        summary = interactive_session(items, bank, lang, record=recorder.record)
-    finally:
-        recorder.close()
-    finish(summary, bank, lang)
+        run_drill(drill, env, after=offer_more(env, drill))
+    show_summary(env, drill)
 
 
-def finish(summary, bank, lang) -> None:  # noqa: ANN001
-    """Print the summary; Ctrl-C ends with exit status 130."""
-    from ..render.quiz import summary_view
+def register(app: typer.Typer) -> None:
+    w = words()
+    filters = filter_options()
 
-    console = out_console()
-    console.print()
-    console.print(summary_view(summary, bank, lang))
-    if summary.interrupted:
-        raise typer.Exit(ExitStatus.INTERRUPTED)
-
-
-def register(root: typer.Typer) -> None:
-    root.command(
+    @app.command(
         "quiz",
-        epilog="Example: topa quiz -n 5 --concept optimizer.adam --seed 7",
-    )(quiz)
+        help=f"{w('cmd.quiz')}\n\n{w('cmd.quiz.help')}",
+        epilog=example("topa quiz -n 5 --concept optimizer.adam --seed 7"),
+    )
+    def quiz(
+        count: int = count_option(10),
+        topic: list[str] | None = filters["topic"],
+        concept: list[str] | None = filters["concept"],
+        qtype: list[str] | None = filters["qtype"],
+        difficulty: list[int] | None = filters["difficulty"],
+        seed: int | None = seed_option(),
+        lang: str | None = lang_option(),
+        bank_paths: list[Path] | None = bank_option(),
+    ) -> None:
+        from ..session.plan import QuizOptions
+        from .env import current
+
+        env = current(lang)
+        options = QuizOptions(
+            count, *(tuple(v or ()) for v in (topic, concept, qtype, difficulty)), seed=seed, lang=env.lang
+        )
+        run_quiz(env, options, bank_paths)

@@ -1,76 +1,50 @@
-"""``topa stats``: answers, accuracy, weak concepts, streak, exams and due cards from the database."""
+"""``topa stats``: answers, accuracy, weak concepts, streak, exams and due cards."""
 
 from __future__ import annotations
 
 import json
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import typer
 
-from .common import LANG_OPTION
-from .console import language, out_console
+from .options import example, lang_option, words
+
+if TYPE_CHECKING:
+    from .env import Environment
 
 
-def _bank_or_none():  # noqa: ANN202
-    """The bundled bank plus TOPA_BANK for display names; stats never fail because of a bank."""
-    try:
-        from ..bank.loader import bank_paths_from, load_bank
+def run_stats(env: Environment, as_json: bool, since: int | None) -> None:
+    """Read the figures (without creating a database) and print them as tables or JSON."""
+    from ..session.figures import progress_figures
 
-        bank, _problems = load_bank(bank_paths_from(None))
-        return bank
-    except Exception:  # noqa: BLE001 - names are a nicety; ids are shown instead
-        return None
-
-
-def stats(
-    as_json: bool = typer.Option(
-        False, "--json", help="Print the figures as one JSON object (ids, no names)."
-    ),
-    since: Optional[int] = typer.Option(
-        None,
-        "--since",
-        min=1,
-        max=36500,
-        metavar="DAYS",
-        help="Only answers and exams of the last DAYS days (the streak and due cards are always current).",
-    ),
-    lang: Optional[str] = LANG_OPTION,
-) -> None:
-    """학습 통계 — answers and accuracy per topic and concept, weakest concepts, streak, exams, due cards.
-
-    Bars are coloured by mastery: red below 50 %, yellow below 80 %, green from 80 %.
-    The weakest concepts are the missed ones with the lowest accuracy among those
-    answered at least twice. The streak counts consecutive local calendar days with at
-    least one answer, ending today (or yesterday when nothing is answered yet today).
-    """
-    from ..store.paths import database_path
-    from ..store.stats import as_json as figures
-    from ..store.stats import collect
-
-    lang = language(lang)
-    path = database_path()
-    if not path.exists():
-        if as_json:
-            typer.echo(json.dumps({"database": str(path), "recorded": False}, ensure_ascii=False))
-        else:
-            from ..render.common import t
-
-            out_console().print(t("nothing_yet", lang, path=path), markup=False, soft_wrap=True)
-        return
-    from ..store.db import connect
-
-    conn = connect(path, create=False)
-    try:
-        data = {"recorded": True, **figures(collect(conn, since), str(path))}
-    finally:
-        conn.close()
+    data = progress_figures(since)
     if as_json:
-        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        env.stdout.write(json.dumps(data, ensure_ascii=False, indent=2 if data["recorded"] else None) + "\n")
+        return
+    if not data["recorded"]:
+        from ..render.text import plain
+
+        env.out.print(plain(env.words("nothing_yet", path=data["database"])), soft_wrap=True)
         return
     from ..render.stats import stats_view
+    from ..session.figures import bank_for_names
 
-    out_console().print(stats_view(data, _bank_or_none(), lang))
+    env.show(stats_view(data, bank_for_names(), env.lang))
 
 
-def register(root: typer.Typer) -> None:
-    root.command("stats", epilog="Example: topa stats --since 7")(stats)
+def register(app: typer.Typer) -> None:
+    w = words()
+
+    @app.command(
+        "stats", help=f"{w('cmd.stats')}\n\n{w('cmd.stats.help')}", epilog=example("topa stats --since 7")
+    )
+    def stats(
+        as_json: bool = typer.Option(False, "--json", help=w("opt.stats_json")),
+        since: Optional[int] = typer.Option(
+            None, "--since", min=1, max=36500, metavar="DAYS", help=w("opt.since")
+        ),
+        lang: Optional[str] = lang_option(),
+    ) -> None:
+        from .env import current
+
+        run_stats(current(lang), as_json, since)

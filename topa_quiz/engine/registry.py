@@ -491,6 +491,7 @@ ALIASES: dict[str, str] = {
     "l2_penalty": "l2",
     "dropout_scale": "dropout",
 }
+from .registry_network import ALIASES, BY_NAME, CALCS  # noqa: E402, F811  network calculations appended
 
 
 def lookup(name: str) -> Calc | None:

@@ -10,45 +10,25 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable
-from pathlib import Path
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from ..errors import UsageError
-from . import check_out_path, question_items, stable_int
+from ..i18n import catalog
+from . import Exported, ExportOptions, figure_text, question_items, stable_int
 
 if TYPE_CHECKING:
     from ..bank.model import Bank, Question
     from ..session.items import Item
 
+#: the note type's name and fields are identifiers Anki matches on re-import: never translated
 MODEL_NAME = "topa-quiz question"
-DECK_NAMES = {"ko": "TOPA 1급 딥러닝 기초", "en": "TOPA level 1 - deep learning basics"}
-LABELS = {
-    "ko": {
-        "answer": "정답",
-        "why": "오답 풀이",
-        "steps": "풀이 과정",
-        "step": "단계",
-        "formula": "식",
-        "value": "값",
-        "variant": "변형",
-    },
-    "en": {
-        "answer": "Answer",
-        "why": "Why the others are wrong",
-        "steps": "Worked steps",
-        "step": "step",
-        "formula": "formula",
-        "value": "value",
-        "variant": "variant",
-    },
-}
 CSS = """
 .card { font-family: sans-serif; font-size: 18px; text-align: left; color: black; background: white; }
 .topa-meta { font-size: 12px; color: #888; margin-bottom: 8px; }
 .topa-choices { list-style: none; padding-left: 0; }
 .topa-steps { border-collapse: collapse; font-size: 14px; margin-top: 8px; }
 .topa-steps th, .topa-steps td { border: 1px solid #bbb; padding: 2px 6px; }
+.topa-figure { font-size: 14px; }
 .nightMode .card { color: white; background: #222; }
 """
 
@@ -80,15 +60,15 @@ def steps_table(item: Item, lang: str) -> str:
         return ""
     from ..engine.core import fmt_array
 
-    words = LABELS[lang]
+    t = catalog(lang)
     rows = "".join(
         f"<tr><td>{esc(s.label)}</td><td>{esc(s.formula)}</td><td>{esc(fmt_array(s.value))}</td></tr>"  # type: ignore[arg-type]
         for s in item.calculation.steps
     )
     return (
-        f'<div class="topa-steps-title"><b>{esc(words["steps"])}</b> ({esc(item.calculation.name)})</div>'
-        f'<table class="topa-steps"><tr><th>{esc(words["step"])}</th><th>{esc(words["formula"])}</th>'
-        f"<th>{esc(words['value'])}</th></tr>{rows}</table>"
+        f'<div class="topa-steps-title"><b>{esc(t("export.anki.steps"))}</b> ({esc(item.calculation.name)})</div>'
+        f'<table class="topa-steps"><tr><th>{esc(t("export.anki.step"))}</th>'
+        f"<th>{esc(t('export.anki.formula'))}</th><th>{esc(t('export.anki.value'))}</th></tr>{rows}</table>"
     )
 
 
@@ -99,13 +79,15 @@ def front(item: Item, bank: Bank, lang: str, variant: int, variants: int) -> str
     tid = bank.topic_of(q)
     topic = bank.topics[tid].get(lang) if tid in bank.topics else tid
     concepts = ", ".join(bank.concepts[c].name(lang) if c in bank.concepts else c for c in q.concepts)
-    meta = f"{topic} · {concepts}" + (
-        f" · {LABELS[lang]['variant']} {variant + 1}/{variants}" if variants > 1 else ""
-    )
+    variant_text = f" · {catalog(lang)('export.anki.variant')} {variant + 1}/{variants}"
+    meta = f"{topic} · {concepts}" + (variant_text if variants > 1 else "")
     parts = [
         f'<div class="topa-meta">{esc(meta)}</div>',
         f'<div class="topa-prompt">{esc(item.prompt)}</div>',
     ]
+    figure = figure_text(q, lang)
+    if figure:
+        parts.append(f'<pre class="topa-figure">{html.escape(figure)}</pre>')
     if item.kind == "choice":
         lis = "".join(f"<li>{circled(i)} {esc(c.text)}</li>" for i, c in enumerate(item.choices))
         parts.append(f'<ul class="topa-choices">{lis}</ul>')
@@ -117,9 +99,9 @@ def front(item: Item, bank: Bank, lang: str, variant: int, variants: int) -> str
 def back(item: Item, lang: str) -> str:
     from ..session.items import circled
 
-    words = LABELS[lang]
+    t = catalog(lang)
     parts = [
-        f'<div class="topa-answer"><b>{esc(words["answer"])}:</b> {esc(item.answer_text())}</div>',
+        f'<div class="topa-answer"><b>{esc(t("export.anki.answer"))}:</b> {esc(item.answer_text())}</div>',
         f'<div class="topa-explanation">{esc(item.explanation)}</div>',
     ]
     whys = [
@@ -128,7 +110,9 @@ def back(item: Item, lang: str) -> str:
         if not c.correct and c.why
     ]
     if whys:
-        parts.append(f'<div class="topa-why"><b>{esc(words["why"])}</b><ul>{"".join(whys)}</ul></div>')
+        parts.append(
+            f'<div class="topa-why"><b>{esc(t("export.anki.why"))}</b><ul>{"".join(whys)}</ul></div>'
+        )
     parts.append(steps_table(item, lang))
     return "".join(parts)
 
@@ -139,13 +123,7 @@ def note_guid(qid: str, variant: int) -> str:
     return genanki.guid_for(qid, variant)
 
 
-def build_deck(
-    bank: Bank,
-    questions: tuple[Question, ...] | list[Question],
-    lang: str,
-    variants: int,
-    warn: Callable[[str], None] | None = None,
-):  # noqa: ANN201 - a genanki.Deck
+def build_deck(bank: Bank, questions: Sequence[Question], options: ExportOptions):  # noqa: ANN201 - a genanki.Deck
     import genanki
 
     model = genanki.Model(
@@ -155,39 +133,35 @@ def build_deck(
         templates=[{"name": "Card 1", "qfmt": "{{Front}}", "afmt": '{{FrontSide}}<hr id="answer">{{Back}}'}],
         css=CSS,
     )
-    deck = genanki.Deck(deck_id(lang), DECK_NAMES[lang])
+    lang = options.lang
+    deck = genanki.Deck(deck_id(lang), catalog(lang)("export.anki.deck"))
     for q in questions:
-        items = question_items(q, bank, lang, variants, warn)
+        items = question_items(q, bank, options)
         tags = [tag(bank.topic_of(q)), *(tag(c) for c in q.concepts)]
         for k, item in enumerate(items):
             ident = q.id if not q.computed else f"{q.id}#{k + 1}"
+            fields = [
+                front(item, bank, lang, k, len(items)),
+                back(item, lang),
+                esc(ident),
+                esc(bank.topic_of(q)),
+                esc(" ".join(q.concepts)),
+            ]
             deck.add_note(
                 genanki.Note(
-                    model=model,
-                    fields=[
-                        front(item, bank, lang, k, len(items)),
-                        back(item, lang),
-                        esc(ident),
-                        esc(bank.topic_of(q)),
-                        esc(" ".join(q.concepts)),
-                    ],
-                    tags=list(dict.fromkeys(tags)),
-                    guid=note_guid(q.id, k),
+                    model=model, fields=fields, tags=list(dict.fromkeys(tags)), guid=note_guid(q.id, k)
                 )
             )
     return deck
 
 
-def export_anki(
-    bank: Bank, out: Path, lang: str, variants: int, warn: Callable[[str], None] | None = None
-) -> int:
-    """Write the deck to ``out``; the number of notes written."""
+def export_anki(bank: Bank, options: ExportOptions) -> Exported:
+    """The deck as the bytes of an .apkg file, with its number of notes."""
+    import io
+
     import genanki
 
-    check_out_path(out)
-    deck = build_deck(bank, bank.questions, lang, variants, warn)
-    try:
-        genanki.Package(deck).write_to_file(str(out))
-    except OSError as exc:
-        raise UsageError(f"--out: cannot write {out}: {exc.strerror or exc}") from None
-    return len(deck.notes)
+    deck = build_deck(bank, bank.questions, options)
+    buffer = io.BytesIO()
+    genanki.Package(deck).write_to_file(buffer)
+    return Exported(buffer.getvalue(), len(deck.notes), len(bank.questions))

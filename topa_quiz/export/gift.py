@@ -9,17 +9,16 @@ The explanation is the general feedback (``####``).
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from . import question_items
+from ..i18n import catalog
+from . import Exported, ExportOptions, figure_text, question_items
 
 if TYPE_CHECKING:
     from ..bank.model import Bank
     from ..session.items import Item
 
 SPECIAL = "~=#{}:"
-RIGHT = {"ko": "정답입니다.", "en": "Correct."}
 
 
 def escape(text: str) -> str:
@@ -60,7 +59,7 @@ def answer_block(item: Item, lang: str) -> str:
         return "{#" + format_value(value, item.decimals) + ":" + plain_number(tolerance) + general + "}"
     lines = []
     for c in item.choices:
-        feedback = RIGHT[lang] if c.correct else (c.why or "")
+        feedback = catalog(lang)("export.gift.right") if c.correct else (c.why or "")
         lines.append(
             ("=" if c.correct else "~") + escape(c.text) + (f"#{escape(feedback)}" if feedback else "")
         )
@@ -68,17 +67,15 @@ def answer_block(item: Item, lang: str) -> str:
 
 
 def question_text(item: Item, title: str) -> str:
-    return f"::{escape(title)}::[html]{escape(item.prompt)}{answer_block(item, item.lang)}"
+    figure = figure_text(item.question, item.lang)
+    body = escape(item.prompt) + (f"<pre>{escape(figure)}</pre>" if figure else "")
+    return f"::{escape(title)}::[html]{body}{answer_block(item, item.lang)}"
 
 
-def export_gift(
-    bank: Bank, lang: str, variants: int, warn: Callable[[str], None] | None = None
-) -> tuple[str, int]:
-    """The GIFT text of the whole bank and the number of questions in it."""
-    chunks = [
-        f"// topa-quiz export ({lang}): {len(bank.questions)} bank questions; "
-        "computed ones as sampled variants"
-    ]
+def export_gift(bank: Bank, options: ExportOptions) -> Exported:
+    """The GIFT text of the whole bank, with the number of GIFT questions in it."""
+    lang = options.lang
+    chunks = ["// " + catalog(lang)("export.gift.header", questions=len(bank.questions))]
     count = 0
     by_topic: dict[str, list] = {}
     for q in bank.questions:
@@ -87,9 +84,9 @@ def export_gift(
         name = bank.topics[tid].get(lang) if tid in bank.topics else tid
         chunks.append(f"// {name}\n$CATEGORY: topa/{tid}")
         for q in questions:
-            items = question_items(q, bank, lang, variants, warn)
+            items = question_items(q, bank, options)
             for k, item in enumerate(items):
                 title = q.id if len(items) == 1 and not q.computed else f"{q.id} ({k + 1})"
                 chunks.append(f"// {q.id}\n{question_text(item, title)}")
                 count += 1
-    return "\n\n".join(chunks) + "\n", count
+    return Exported("\n\n".join(chunks) + "\n", count, len(bank.questions))

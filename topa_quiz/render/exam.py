@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from rich import box
@@ -11,13 +10,15 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from ..bank.model import Bank
-from .common import duration, mastery_bar, t
-from .stats import _topic_name
+from .common import duration, mastery_bar, topic_name
+from .text import plain
 
 if TYPE_CHECKING:  # the stats view must not pay for NumPy and the engine
+    from ..bank.model import Bank
+    from ..i18n import Catalog
+    from ..session.drill import Attempt
+    from ..session.exam import Exam, ExamResult
     from ..session.items import Item
-    from ..session.quiz import Attempt
 
 
 def clock(seconds: float) -> str:
@@ -26,12 +27,12 @@ def clock(seconds: float) -> str:
     return f"{m}:{s:02d}"
 
 
-def progress_line(remaining: float, number: int, total: int, lang: str, width: int = 10) -> Text:
+def progress_line(remaining: float, number: int, total: int, words: Catalog, width: int = 10) -> Text:
     """``⏱ 52:10 left  ███████░░░ 12/40``: the bar shows the questions already behind."""
     done = round((number - 1) / total * width) if total else 0
     style = "bold red" if remaining < 60 else "bold cyan"
     return Text.assemble(
-        (f"⏱ {clock(remaining)} {t('left', lang)}", style),
+        (f"⏱ {clock(remaining)} {words('left')}", style),
         "  ",
         ("█" * done, "cyan"),
         ("░" * (width - done), "dim"),
@@ -39,92 +40,65 @@ def progress_line(remaining: float, number: int, total: int, lang: str, width: i
     )
 
 
-def _given_text(item: Item, attempt: Attempt | None, lang: str) -> Text:
+def _given_text(item: Item, attempt: Attempt | None, words: Catalog) -> Text:
     if attempt is None:
-        return Text(t("unanswered", lang), style="dim")
+        return Text(words("unanswered"), style="dim")
     if attempt.given is None:
-        return Text(t("skipped", lang), style="yellow")
-    if item.kind == "choice" and attempt.given.isdigit():
-        from ..session.items import circled
-
-        k = int(attempt.given) - 1
-        if 0 <= k < len(item.choices):
-            return Text(f"{circled(k)} {item.choices[k].text}")
-    return Text(attempt.given)
+        return Text(words("skipped"), style="yellow")
+    return plain(item.behaviour.given_text(item, attempt.given))
 
 
-def exam_report(
-    items: Sequence[Item],
-    attempts: Sequence[Attempt],
-    bank: Bank,
-    lang: str,
-    *,
-    pass_mark: float,
-    seconds: float,
-    timed_out: bool,
-    ended_early: bool,
-) -> RenderableType:
-    """PASS/FAIL over every exam question, the score per topic, then each question explained.
-
-    ``attempts[i]`` belongs to ``items[i]``; questions past the end of ``attempts`` were not reached.
-    """
-    total = len(items)
-    right = sum(a.correct for a in attempts)
-    pct = 100.0 * right / total if total else 0.0
-    passed = total > 0 and pct >= pass_mark
+def result_line(result: ExamResult, words: Catalog) -> Text:
+    """PASS/FAIL, the score, the pass mark, the time and how the exam ended."""
+    passed = result.passed
     head = Text.assemble(
-        (t("pass" if passed else "fail", lang), "bold green" if passed else "bold red"),
+        (words("pass" if passed else "fail"), "bold green" if passed else "bold red"),
         "  ",
-        (f"{right}/{total}", "bold"),
-        f" ({pct:.1f}%)",
-        f" · {t('pass_mark', lang)} {pass_mark:g}% · {t('time', lang)} {duration(seconds)}",
+        (f"{result.right}/{result.total}", "bold"),
+        f" ({result.percent:.1f}%)",
+        f" · {words('pass_mark')} {result.pass_mark:g}% · {words('time')} {duration(result.seconds, words.lang)}",
     )
-    if timed_out:
-        head.append(f"  ⏱ {t('time_up', lang)}", style="bold red")
-    elif ended_early:
-        head.append(f"  ({t('ended_early', lang)})", style="dim")
-    if len(attempts) < total:
-        head.append(f"  [{t('unanswered', lang)} {total - len(attempts)}]", style="dim")
+    if result.timed_out:
+        head.append(f"  ⏱ {words('time_up')}", style="bold red")
+    elif result.ended_early:
+        head.append(f"  ({words('ended_early')})", style="dim")
+    if result.answered < result.total:
+        head.append(f"  [{words('unanswered')} {result.total - result.answered}]", style="dim")
+    return head
 
-    per_topic: dict[str, list[int]] = {tid: [0, 0] for tid in bank.topics}
-    for i, item in enumerate(items):
-        tally = per_topic.setdefault(bank.topic_of(item.question), [0, 0])
-        tally[1] += 1
-        tally[0] += bool(i < len(attempts) and attempts[i].correct)
-    topics = Table(box=box.SIMPLE_HEAD, pad_edge=False, title=t("by_topic", lang), title_justify="left")
-    topics.add_column(t("topic", lang))
-    topics.add_column(t("right", lang), justify="right")
+
+def exam_report(exam: Exam, words: Catalog) -> RenderableType:
+    """PASS/FAIL over every exam question, the score per topic, then each question explained."""
+    result, bank, lang = exam.result, exam.bank, words.lang
+    topics = Table(box=box.SIMPLE_HEAD, pad_edge=False, title=words("by_topic"), title_justify="left")
+    topics.add_column(words("topic"))
+    topics.add_column(words("right"), justify="right")
     topics.add_column("", no_wrap=True)
-    for tid, (ok, n) in per_topic.items():
-        if n:
-            topics.add_row(_topic_name(bank, tid, lang), f"{ok}/{n}", mastery_bar(ok / n, 10))
-
-    review: list[RenderableType] = [Text(t("review", lang), style="bold")]
-    for i, item in enumerate(items):
+    for tid, (ok, n) in result.by_topic.items():
+        topics.add_row(plain(topic_name(bank, tid, lang)), f"{ok}/{n}", mastery_bar(ok / n, 10))
+    attempts = exam.summary.attempts
+    review: list[RenderableType] = [Text(words("review"), style="bold")]
+    for i, item in enumerate(exam.items):
         attempt = attempts[i] if i < len(attempts) else None
-        ok = bool(attempt and attempt.correct)
-        prompt = " ".join(item.prompt.split())
-        review.append(
-            Text.assemble(
-                ("✔ " if ok else "✘ ", "bold green" if ok else "bold red"),
-                (f"{i + 1}. ", "bold"),
-                (f"{_topic_name(bank, bank.topic_of(item.question), lang)} · {item.question.id}", "dim"),
-            )
-        )
-        review.append(
-            Padding(
-                Group(
-                    Text(prompt if len(prompt) <= 90 else prompt[:89] + "…"),
-                    Text.assemble(
-                        (f"{t('given', lang)}: ", "bold"),
-                        _given_text(item, attempt, lang),
-                        "   ",
-                        (f"{t('answer', lang)}: ", "bold"),
-                        item.answer_text(),
-                    ),
-                    Text.assemble((f"{t('explanation', lang)}: ", "bold"), item.explanation),
-                ),
-                (0, 0, 0, 3),
-            )
-        )
-    return Group(head, Text(""), topics, *review)
+        review += _reviewed(i, item, attempt, bank, words)
+    return Group(result_line(result, words), Text(""), topics, *review)
+
+
+def _reviewed(
+    i: int, item: Item, attempt: Attempt | None, bank: Bank, words: Catalog
+) -> list[RenderableType]:
+    ok = bool(attempt and attempt.correct)
+    prompt = " ".join(item.prompt.split())
+    where = f"{topic_name(bank, bank.topic_of(item.question), words.lang)} · {item.question.id}"
+    head = Text.assemble(("✔ " if ok else "✘ ", "bold green" if ok else "bold red"), (f"{i + 1}. ", "bold"))
+    head.append_text(plain(where, "dim"))
+    given = Text(f"{words('given')}: ", style="bold")
+    given.append_text(_given_text(item, attempt, words))
+    given.append(f"   {words('answer')}: ", style="bold")
+    given.append_text(plain(item.answer_text()))
+    body = Group(
+        plain(prompt if len(prompt) <= 90 else prompt[:89] + "…"),
+        given,
+        Text.assemble((f"{words('explanation')}: ", "bold"), plain(item.explanation)),
+    )
+    return [head, Padding(body, (0, 0, 0, 3))]

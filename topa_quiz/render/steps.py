@@ -9,7 +9,8 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from ..engine.core import Calculation, Value, fmt, fmt_array
+from ..engine.core import Calculation, Step, Value, fmt, fmt_array
+from .text import plain
 
 
 def value_text(v: object, digits: int = 6) -> str:
@@ -24,14 +25,29 @@ def value_text(v: object, digits: int = 6) -> str:
     return str(v)
 
 
-def steps_table(calc: Calculation, title: str | None = None) -> Table:
+def step_formula(step: Step, lang: str) -> Text:
+    """The formula as written (never markup), then the step's note in ``lang`` when it has one."""
+    text = plain(step.formula)
+    if step.note:
+        from ..i18n import catalog
+
+        words = catalog(lang)
+        note = words(step.note, **step.args) if words.has(step.note) else step.note
+        text.append_text(plain(("  " if step.formula else "") + note, "dim"))
+    return text
+
+
+def steps_table(calc: Calculation, title: str | None = None, lang: str = "ko") -> Table:
+    from ..i18n import catalog
+
+    words = catalog(lang)
     table = Table(box=box.SIMPLE_HEAD, title=title, title_justify="left", expand=False, pad_edge=False)
     table.add_column("#", justify="right", style="dim", no_wrap=True)
-    table.add_column("step", style="cyan", no_wrap=True)
-    table.add_column("formula", overflow="fold")
-    table.add_column("value", justify="right", style="bold", overflow="fold")
+    table.add_column(words("steps.step"), style="cyan", no_wrap=True)
+    table.add_column(words("steps.formula"), overflow="fold")
+    table.add_column(words("steps.value"), justify="right", style="bold", overflow="fold")
     for i, s in enumerate(calc.steps, 1):
-        table.add_row(str(i), s.label, s.formula, value_text(s.value))
+        table.add_row(str(i), plain(s.label), step_formula(s, lang), plain(value_text(s.value)))
     return table
 
 

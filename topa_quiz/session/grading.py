@@ -7,11 +7,16 @@ counted unless it is a valid answer.
 
 from __future__ import annotations
 
-import math
+import unicodedata
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from .items import CIRCLED, Item, format_value
-from .numbers import parse_number
+from ..kinds.base import MAX_ANSWER
+from .items import Item, format_value
+from .numbers import parse_number  # noqa: F401 - re-exported: the prompt's number grammar
+
+if TYPE_CHECKING:
+    from ..i18n import Catalog
 
 COMMANDS = {"?": "hint", "h": "hint", "s": "skip", "q": "quit", "p": "plot"}
 
@@ -49,58 +54,49 @@ def grade_numeric(value: float, item: Item) -> bool:
     return format_value(value, decimals) == format_value(target, decimals)
 
 
-def closeness(value: float, item: Item) -> str:
+def closeness(value: float, item: Item, words: Catalog) -> str:
     """How far an answer was, in words a learner can use."""
     target = float(item.answer)
     diff = value - target
     if diff == 0:
-        return "exact"
-    rel = abs(diff) / abs(target) if target else math.inf
-    side = "high" if diff > 0 else "low"
-    rel_text = "" if not math.isfinite(rel) else f", {rel:.1%}" if rel < 1 else f", {rel:.0%}"
-    return f"off by {format_value(abs(diff), (2 if item.decimals is None else item.decimals) + 1)} ({side}{rel_text})"
+        return words("grade.exact")
+    decimals = 2 if item.decimals is None else item.decimals
+    gap = format_value(abs(diff), decimals + 2).rstrip("0").rstrip(".")
+    key = "grade.high" if diff > 0 else "grade.low"
+    return words(key, gap=gap)
 
 
-def _expected(item: Item, lang: str) -> str:
-    if item.kind == "choice":
-        n = len(item.choices)
-        return (
-            f"1~{n} 중 하나의 번호(또는 ①~{CIRCLED[n - 1]})를 입력하세요"
-            if lang == "ko"
-            else f"type an option number from 1 to {n} (or ①-{CIRCLED[n - 1]})"
-        )
-    if item.kind == "ox":
-        return "o 또는 x를 입력하세요 (1=O, 2=X)" if lang == "ko" else "type o or x (1 = O, 2 = X)"
-    return (
-        "숫자를 입력하세요: 0.5, .5, 1/2, 5e-1 (소수점은 쉼표가 아닌 마침표)"
-        if lang == "ko"
-        else "type a number: 0.5, .5, 1/2, 5e-1 (a decimal point, not a comma)"
-    )
+def decimals_of(value: float) -> int:
+    """How many decimals a typed number has (0.14 -> 2)."""
+    text = repr(float(value))
+    if "e" in text or "." not in text:
+        return 0
+    return len(text.split(".")[1].rstrip("0"))
+
+
+def rounding_only(value: float, item: Item) -> bool:
+    """True when ``value`` is the answer rounded to fewer decimals than were asked for."""
+    if item.decimals is None or grade_numeric(value, item):
+        return False
+    typed = decimals_of(value)
+    return typed < item.decimals and format_value(float(item.answer), typed) == format_value(value, typed)
 
 
 def read_answer(text: str, item: Item, lang: str = "ko") -> Answer | Command | Invalid:
-    raw = text.strip()
+    """A typed line: a command (``?`` ``h`` ``s`` ``q`` ``p``), an answer, or what to type instead.
+
+    Input is NFKC-normalised first, so full-width digits (１２) read as 12 for every kind;
+    other scripts' digits (٣) are not answers for any kind.
+    """
+    from ..i18n import catalog
+
+    words = catalog(lang)
+    if len(text) > MAX_ANSWER:
+        return Invalid(words("prompt.too_long", n=len(text), limit=MAX_ANSWER))
+    raw = unicodedata.normalize("NFKC", text).strip()
     low = raw.lower()
     if low in COMMANDS:
         return Command(COMMANDS[low])
-    if not raw:
-        return Invalid(_expected(item, lang))
-    if item.kind == "choice":
-        index = (
-            CIRCLED.find(raw)
-            if len(raw) == 1 and raw in CIRCLED
-            else (int(raw) - 1 if raw.isascii() and raw.isdigit() else -1)
-        )
-        if not 0 <= index < len(item.choices):
-            return Invalid(_expected(item, lang))
-        return Answer(str(index + 1), item.choices[index].correct, choice=index)
-    if item.kind == "ox":
-        mapping = {"o": "O", "x": "X", "1": "O", "2": "X", "○": "O", "×": "X"}
-        given = mapping.get(low)
-        if given is None:
-            return Invalid(_expected(item, lang))
-        return Answer(given, given == item.answer)
-    value = parse_number(raw)
-    if value is None:
-        return Invalid(_expected(item, lang))
-    return Answer(raw, grade_numeric(value, item), value=value)
+    kind = item.behaviour
+    answer = kind.read(raw, item) if raw else None
+    return answer if answer is not None else kind.invalid(item, words)

@@ -12,11 +12,24 @@ import numpy as np
 
 from ..bank.draw import DrawError, draw, format_value, show_param
 from ..bank.loader import PLACEHOLDER
-from ..bank.model import Bank, Question
+from ..bank.model import Bank, Distractor, Question
 from ..engine import Calculation
+from ..kinds import Kind, kind_of
+from ..kinds.choice import CIRCLED, circled  # noqa: F401 - re-exported for callers
+
+__all__ = [
+    "Choice",
+    "Computed",
+    "Item",
+    "ItemError",
+    "circled",
+    "fill",
+    "format_value",
+    "make_item",
+    "show_param",
+]
 
 ItemError = DrawError  # a question that cannot be turned into a concrete item (a bank problem)
-__all__ = ["Choice", "Item", "ItemError", "circled", "fill", "format_value", "make_item", "show_param"]
 
 
 @dataclass(frozen=True)
@@ -42,21 +55,28 @@ class Item:
 
     @property
     def kind(self) -> str:
+        """The kind's name (``choice``, ``ox``, ``numeric``)."""
         return self.question.type
 
+    @property
+    def behaviour(self) -> Kind:
+        """The kind's strategy object: how this item is read, shown and exported."""
+        return kind_of(self.question.type)
+
     def answer_text(self) -> str:
-        if self.kind == "choice":
-            return f"{circled(int(self.answer))} {self.choices[int(self.answer)].text}"
-        if self.kind == "ox":
-            return str(self.answer)
-        return format_value(float(self.answer), self.decimals)
+        return self.behaviour.answer_text(self)
 
 
-CIRCLED = "①②③④⑤⑥⑦⑧⑨"
+@dataclass(frozen=True)
+class Computed:
+    """A computed question's drawn parameters, its calculation and the value asked for."""
 
-
-def circled(index: int) -> str:
-    return CIRCLED[index] if 0 <= index < len(CIRCLED) else f"({index + 1})"
+    params: dict[str, object]
+    calculation: Calculation
+    value: float
+    values: dict[str, str]  # what fills the {placeholders} of the texts
+    #: a computed choice's wrong values, each distinct at ``decimals``, with its misconception
+    wrong: tuple[tuple[str, Distractor], ...] = ()
 
 
 def fill(text: str, values: dict[str, str]) -> str:
@@ -65,7 +85,8 @@ def fill(text: str, values: dict[str, str]) -> str:
     return out.replace("{{", "{").replace("}}", "}")
 
 
-def _shuffle_options(q: Question, rng: np.random.Generator, lang: str) -> tuple[tuple[Choice, ...], int]:
+def shuffled_options(q: Question, rng: np.random.Generator, lang: str) -> tuple[tuple[Choice, ...], int]:
+    """A static choice question's options in a random order (``last`` options stay last)."""
     order = [i for i, o in enumerate(q.options) if not o.last]
     pinned = [i for i, o in enumerate(q.options) if o.last]
     order = [order[j] for j in rng.permutation(len(order))] + pinned
@@ -80,32 +101,39 @@ def _shuffle_options(q: Question, rng: np.random.Generator, lang: str) -> tuple[
     return choices, next(k for k, c in enumerate(choices) if c.correct)
 
 
-def make_item(q: Question, bank: Bank, rng: np.random.Generator, lang: str = "ko") -> Item:
-    concept = bank.concepts.get(q.concepts[0])
-    hint = concept.summary.get(lang) if concept else ""
-    if not q.computed:
-        if q.type == "choice":
-            choices, answer = _shuffle_options(q, rng, lang)
-            return Item(q, lang, q.prompt.get(lang), q.explanation.get(lang), hint, choices, answer)
-        return Item(q, lang, q.prompt.get(lang), q.explanation.get(lang), hint, answer=str(q.answer))
-    d = draw(q, rng)
-    values = {k: show_param(v) for k, v in d.params.items()} | {"answer": d.answer_text}
-    prompt, explanation = fill(q.prompt.get(lang), values), fill(q.explanation.get(lang), values)
-    if not q.distractors:  # numeric: typed in
-        return Item(
-            q,
-            lang,
-            prompt,
-            explanation,
-            hint,
-            answer=d.value,
-            params=d.params,
-            calculation=d.calculation,
-            decimals=q.decimals,
-        )
-    options = [Choice(d.answer_text, True)]
-    options += [Choice(text, False, fill(x.why.get(lang), values)) for text, x in d.wrong]
+def computed_choices(
+    q: Question, computed: Computed, rng: np.random.Generator, lang: str
+) -> tuple[tuple[Choice, ...], int]:
+    """The right value and the values of the named misconceptions, shuffled."""
+    options = [Choice(computed.values["answer"], True)]
+    options += [Choice(text, False, fill(d.why.get(lang), computed.values)) for text, d in computed.wrong]
     order = rng.permutation(len(options))
     choices = tuple(options[i] for i in order)
-    answer = next(k for k, c in enumerate(choices) if c.correct)
-    return Item(q, lang, prompt, explanation, hint, choices, answer, d.params, d.calculation, q.decimals)
+    return choices, next(k for k, c in enumerate(choices) if c.correct)
+
+
+def compute_question(q: Question, rng: np.random.Generator) -> Computed:
+    """Draw a computed question's parameters and run its calculation (see :mod:`topa_quiz.bank.draw`)."""
+    d = draw(q, rng)
+    values = {k: show_param(v) for k, v in d.params.items()} | {"answer": d.answer_text}
+    return Computed(d.params, d.calculation, d.value, values, d.wrong)
+
+
+def make_item(q: Question, bank: Bank, rng: np.random.Generator, lang: str = "ko") -> Item:
+    """The concrete item for ``q``: numbers drawn, texts filled, then the kind finishes it."""
+    concept = bank.concepts.get(q.concepts[0])
+    hint = concept.summary.get(lang) if concept else ""
+    computed = compute_question(q, rng) if q.computed else None
+    values = computed.values if computed else {}
+    prompt, explanation = q.prompt.get(lang), q.explanation.get(lang)
+    base = Item(
+        q,
+        lang,
+        fill(prompt, values) if computed else prompt,
+        fill(explanation, values) if computed else explanation,
+        hint,
+        params=computed.params if computed else {},
+        calculation=computed.calculation if computed else None,
+        decimals=q.decimals if computed else None,
+    )
+    return base.behaviour.build(q, base, computed, rng)

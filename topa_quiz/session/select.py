@@ -9,6 +9,8 @@ import numpy as np
 from ..bank.model import Bank, Question
 from ..errors import UsageError
 
+KINDS = ("choice", "ox", "numeric")
+
 
 @dataclass(frozen=True)
 class Filters:
@@ -17,10 +19,9 @@ class Filters:
     types: tuple[str, ...] = ()
     difficulties: tuple[int, ...] = ()
 
-    def describe(self) -> str:
-        parts = [f"--topic {t}" for t in self.topics] + [f"--concept {c}" for c in self.concepts]
-        parts += [f"--type {t}" for t in self.types] + [f"--difficulty {d}" for d in self.difficulties]
-        return " ".join(parts) or "(none)"
+    def describe(self) -> dict[str, tuple[object, ...]]:
+        """The filters that are set, by field (the command line words them as flags)."""
+        return {k: v for k, v in vars(self).items() if v}
 
 
 def _concept_match(pattern: str, cid: str) -> bool:
@@ -31,20 +32,52 @@ def check_filters(bank: Bank, f: Filters) -> None:
     """Unknown topics or concepts are usage errors that say what exists."""
     for t in f.topics:
         if t not in bank.topics:
-            raise UsageError(f"--topic: unknown topic '{t}'; topics: {', '.join(bank.topics)}")
+            raise UsageError(
+                f"unknown topic '{t}'",
+                key="select.unknown_topic",
+                field="topics",
+                value=t,
+                known=", ".join(bank.topics),
+            )
     for c in f.concepts:
         if not any(_concept_match(c, cid) for cid in bank.concepts):
-            from difflib import get_close_matches
-
-            guess = get_close_matches(c, list(bank.concepts) + list(bank.topics), n=1)
-            hint = f"; did you mean '{guess[0]}'?" if guess else "; 'topa bank stats' lists the concepts"
-            raise UsageError(f"--concept: unknown concept '{c}'{hint}")
+            raise unknown_concept(bank, c)
     for t in f.types:
-        if t not in ("choice", "ox", "numeric"):
-            raise UsageError(f"--type: expected choice, ox or numeric, got '{t}'")
+        if t not in KINDS:
+            raise UsageError(
+                f"unknown question type '{t}'",
+                key="select.unknown_type",
+                field="types",
+                value=t,
+                known=", ".join(KINDS),
+            )
     for d in f.difficulties:
         if d not in (1, 2, 3):
-            raise UsageError(f"--difficulty: expected 1, 2 or 3, got {d}")
+            raise UsageError(f"no difficulty {d}", key="select.bad_difficulty", field="difficulties", value=d)
+
+
+def unknown_concept(bank: Bank, name: str) -> UsageError:
+    """A concept that is not in the bank, with the nearest id when one is close.
+
+    Matches the last part of ids too: ``sigmoid`` suggests ``activation.sigmoid``.
+    """
+    from difflib import get_close_matches
+
+    ids = list(bank.concepts) + list(bank.topics)
+    tails = {cid.rsplit(".", 1)[-1]: cid for cid in bank.concepts}
+    guess = tails.get(name) or next(iter(get_close_matches(name, ids, n=1)), None)
+    if guess is None:
+        hit = get_close_matches(name, list(tails), n=1)
+        guess = tails[hit[0]] if hit else None
+    if guess:
+        return UsageError(
+            f"unknown concept '{name}'; did you mean '{guess}'?",
+            key="select.unknown_concept_guess",
+            field="concepts",
+            value=name,
+            guess=guess,
+        )
+    return UsageError(f"unknown concept '{name}'", key="select.unknown_concept", field="concepts", value=name)
 
 
 def matches(bank: Bank, q: Question, f: Filters) -> bool:
@@ -62,8 +95,11 @@ def select_questions(bank: Bank, f: Filters) -> list[Question]:
     found = [q for q in bank.questions if matches(bank, q, f)]
     if not found:
         raise UsageError(
-            f"no question matches the filters {f.describe()}; topics: {', '.join(bank.topics)} "
-            "('topa bank stats' lists concepts and counts)"
+            "no question matches the filters",
+            key="select.no_match",
+            field="filters",
+            filters=f.describe(),
+            known=", ".join(bank.topics),
         )
     return found
 

@@ -11,8 +11,12 @@ import json
 import sqlite3
 from datetime import UTC, datetime
 
-from ..session.quiz import Attempt
+from typing import TYPE_CHECKING
+
 from .db import connect, dumps, now_iso
+
+if TYPE_CHECKING:  # the store sits under the session layer: no import of it at run time
+    from ..session.drill import Attempt
 
 #: seconds under which a right answer counts as Easy, over which as Hard, by kind
 FAST = {"choice": 10.0, "ox": 6.0, "numeric": 30.0}

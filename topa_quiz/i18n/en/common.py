@@ -55,4 +55,10 @@ MESSAGES = {
     "due": "Cards due for review now",
     "of_cards": "of {n}",
     "database": "Database",
+    "duration.min_sec": "{m}m {s}s",
+    "duration.sec": "{s}s",
+    "steps.step": "step",
+    "steps.formula": "formula",
+    "steps.value": "value",
+    "duration.min": "{m}m",
 }

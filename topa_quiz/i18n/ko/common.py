@@ -55,4 +55,10 @@ MESSAGES = {
     "due": "지금 복습할 카드",
     "of_cards": "전체 {n}장 중",
     "database": "데이터베이스",
+    "duration.min_sec": "{m}분 {s}초",
+    "duration.sec": "{s}초",
+    "steps.step": "단계",
+    "steps.formula": "식",
+    "steps.value": "값",
+    "duration.min": "{m}분",
 }

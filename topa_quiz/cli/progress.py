@@ -1,0 +1,41 @@
+"""Where a drill meets the progress store, and how it ends on screen."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
+
+import typer
+
+from ..errors import ExitStatus
+
+if TYPE_CHECKING:
+    from ..session.drill import Drill
+    from .env import Environment
+
+
+@contextmanager
+def recording(env: Environment, drill: Drill) -> Iterator[None]:
+    """Record every attempt of ``drill`` as it happens; the session row is closed at the end."""
+    from ..store.recorder import open_recorder
+
+    recorder = open_recorder(drill.mode, drill.seed, planned=len(drill.items), lang=env.lang)
+    drill.record = recorder.record
+    try:
+        yield
+        if drill.mode == "exam":
+            r = drill.result  # type: ignore[attr-defined]
+            recorder.record_exam(r.total, r.right, r.pass_mark, r.minutes, r.seconds, r.timed_out)
+    finally:
+        recorder.close()
+
+
+def show_summary(env: Environment, drill: Drill) -> None:
+    """The drill's summary; Ctrl-C ends the command with status 130 after it."""
+    from ..render.quiz import summary_view
+
+    env.show("")
+    env.show(summary_view(drill.summary, drill.bank, env.words))
+    if drill.summary.interrupted:
+        raise typer.Exit(ExitStatus.INTERRUPTED)

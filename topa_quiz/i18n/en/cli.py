@@ -1,0 +1,118 @@
+"""Words of the command line: command help, usage errors, the error line."""
+
+MESSAGES = {
+    "cmd.root": "TOPA level-1 deep-learning drills: quizzes, worked calculations, spaced review, mock exams.",
+    "cmd.quiz": "A randomized drill with explanations after each answer.",
+    "cmd.review": "Spaced review (FSRS): due questions first, then new ones from the weakest concepts.",
+    "cmd.wrong": "The wrong-answer notebook: drill the questions you last missed.",
+    "cmd.exam": "A timed mock exam, graded only at the end.",
+    "cmd.stats": "Answers and accuracy per topic and concept, weakest concepts, streak, exams, due cards.",
+    "cmd.calc": "Compute any reference value with its worked steps (PyTorch's conventions).",
+    "cmd.plot": "Draw activation functions or the learning-rate comparison in the terminal.",
+    "cmd.export": "Export the bank to Anki, Moodle GIFT or JSON.",
+    "cmd.bank": "Validate, count and list question banks.",
+    "cmd.reset": "Start afresh: the progress database is moved aside, never deleted.",
+    "cli.error": "error",
+    "cli.warning": "warning",
+    "cli.see_help": "see '{cmd} --help'",
+    "cli.unexpected": "unexpected {kind}: {detail}",
+    "cli.bug_hint": "a bug: please report it; TOPA_TRACEBACK=1 shows the traceback",
+    "cli.database": "progress database",
+    "cli.version_help": "Show the version and where progress is kept.",
+    "cli.bad_lang": "expected one of {known}, got '{value}'",
+    "cli.skipped_question": "skipped a question the engine cannot build: {problem} (run 'topa bank validate')",
+    "usage.no_option": "no such option: {name}",
+    "usage.no_option_guess": "no such option: {name} (did you mean: {options})",
+    "usage.no_command": "no such command '{name}'",
+    "usage.missing_command": "name a command",
+    "usage.missing_option": "missing option {name}",
+    "usage.missing_argument": "missing argument {name}",
+    "usage.needs_value": "option {name} needs a value",
+    "usage.needs_values": "option {name} needs {n} values",
+    "usage.extra_args": "unexpected extra arguments: {args}",
+    "usage.bad_value": "bad value for {name}: {detail}",
+    "usage.bad_value_plain": "bad value: {detail}",
+    "usage.not_integer": "{value} is not a whole number",
+    "usage.not_number": "{value} is not a number",
+    "usage.not_boolean": "{value} is not true or false",
+    "usage.out_of_range": "{value} is outside the range {range}",
+    "usage.not_choice": "{value} is not one of {choices}",
+    "usage.not_valid": "{value} is not a valid {what}",
+}
+
+MESSAGES |= {
+    "opt.bank": "Add a question bank (file or directory); repeatable. Also TOPA_BANK.",
+    "opt.lang": "ko (default) or en; also TOPA_LANG.",
+    "opt.seed": "Make the session reproducible: same questions, numbers and order.",
+    "opt.count": "Number of questions.",
+    "opt.topic": "Only this topic (repeatable).",
+    "opt.concept": "Only this concept; a prefix works: optimizer, activation.sigmoid (repeatable).",
+    "opt.type": "choice, ox or numeric (repeatable).",
+    "opt.difficulty": "1, 2 or 3 (repeatable).",
+    "cli.example": "Example",
+    "cli.bank_problems": "{first} (and {more} more); run 'topa bank validate' to see every problem",
+    "cmd.quiz.help": "Answer with an option number (1-5 or ①-⑤), o/x, or a number (0.5, .5, 1/2, 5e-1). At any prompt: ? hint, s skip, q quit. Ctrl-C ends the session with its summary.",
+    "quiz.offer": "p = show the picture, r = again with new numbers, Enter = next › ",
+    "quiz.offer_plot": "p = show the picture, Enter = next › ",
+    "quiz.offer_retry": "r = again with new numbers, Enter = next › ",
+}
+
+MESSAGES |= {
+    "cmd.exam.help": "Questions are spread over the topics in proportion to the bank's questions per topic (largest-remainder rounding; every topic that has questions gets at least one when --count is at least the number of such topics), then shuffled. Each question shows the time left and the progress. When the time is up the exam ends, even in the middle of a question. Unanswered questions (time up, q, end of input, Ctrl-C) count wrong; the pass mark is a percentage of all exam questions. The end shows PASS/FAIL, the score per topic and every question with your answer, the answer and the explanation. Answer as in quiz; s skips, q ends the exam. No hints.",
+    "opt.exam_count": "Number of questions (1-200).",
+    "opt.minutes": "Time limit in minutes; fractions work (0.5 = 30 s).",
+    "opt.pass_mark": "Percent of all exam questions needed to pass (0-100).",
+}
+
+MESSAGES |= {
+    "cmd.review.help": "A right answer is rated Good (Easy when fast, Hard when slow), a wrong one Again.",
+    "cmd.wrong.help": "Drills the questions whose latest answer was wrong, oldest mistake first. A question leaves the notebook when it is answered right.",
+    "opt.cards": "Number of cards.",
+    "opt.list": "Show the notebook instead of drilling it.",
+    "opt.yes": "Do not ask for confirmation.",
+    "review.nothing": "Nothing to review.",
+    "review.next": "Next review",
+    "notebook.empty": "The notebook is empty. Well done!",
+    "notebook.title": "Wrong-answer notebook",
+    "notebook.missed": "missed",
+    "notebook.last": "last",
+    "when.now": "now",
+    "when.minutes": "in {n} minutes",
+    "when.hours": "in {n} hours",
+    "when.days": "in {n} days",
+    "reset.nothing": "nothing to reset: no progress database at {path}",
+    "reset.confirm": "Move {path} aside and start a new progress database?",
+    "reset.kept": "kept as it is",
+    "reset.moved": "moved to {path}; a new database starts with the next answer",
+    "reset.no_confirmation": "no confirmation given; run 'topa reset --yes' to reset without asking",
+}
+
+MESSAGES |= {
+    "usage.want_integer": "expected a whole number",
+    "usage.want_number": "expected a number",
+    "usage.want_boolean": "expected true or false",
+}
+
+MESSAGES |= {
+    "cmd.stats.help": "Bars are coloured by mastery: red below 50 %, yellow below 80 %, green from 80 %. The weakest concepts are the missed ones with the lowest accuracy among those answered at least twice. The streak counts consecutive local calendar days with at least one answer, ending today (or yesterday when nothing is answered yet today).",
+    "opt.stats_json": "Print the figures as one JSON object (ids, no names).",
+    "opt.since": "Only answers and exams of the last DAYS days (the streak and due cards are always current).",
+}
+
+MESSAGES |= {
+    "help.usage": "Usage",
+    "help.arguments": "Arguments",
+    "help.options": "Options",
+    "help.commands": "Commands",
+    "help.required": "required",
+    "help.default": "default",
+    "help.help": "Show this help and exit.",
+    "help.install_completion": "Install shell completion for the current shell.",
+    "help.show_completion": "Show the completion script for the current shell, to copy or adapt.",
+}
+
+MESSAGES |= {
+    "help.usage_options": "[OPTIONS]",
+    "help.usage_command": "COMMAND",
+    "help.usage_args": "[ARGS]",
+}

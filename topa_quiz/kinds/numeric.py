@@ -1,0 +1,69 @@
+"""Numeric questions: the answer is computed by the engine and graded with a tolerance."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from .base import Kind
+
+if TYPE_CHECKING:
+    import numpy as np
+    from rich.console import RenderableType
+
+    from ..bank.model import Question
+    from ..i18n import Catalog
+    from ..session.grading import Answer
+    from ..session.items import Computed, Item
+
+
+class NumericKind(Kind):
+    name: ClassVar[str] = "numeric"
+    fast: ClassVar[float] = 30.0
+    slow: ClassVar[float] = 120.0
+
+    def build(self, q: Question, base: Item, computed: Computed | None, rng: np.random.Generator) -> Item:
+        from dataclasses import replace
+
+        assert computed is not None, "the loader makes every numeric question computed"
+        return replace(base, answer=computed.value)
+
+    def answer_text(self, item: Item) -> str:
+        from ..session.items import format_value
+
+        return format_value(float(item.answer), item.decimals)
+
+    def read(self, raw: str, item: Item) -> Answer | None:
+        from ..session.grading import Answer, grade_numeric
+        from ..session.numbers import parse_number
+
+        if not raw.isascii():
+            return None
+        value = parse_number(raw)
+        return None if value is None else Answer(raw, grade_numeric(value, item), value=value)
+
+    def expected(self, item: Item, words: Catalog) -> str:
+        return words("prompt.numeric")
+
+    def panel_body(self, item: Item, words: Catalog) -> list[RenderableType]:
+        from rich.text import Text
+
+        text = words("numeric_help")
+        if item.decimals:  # an integer answer asks for no decimals
+            text += " — " + words("decimals", n=item.decimals)
+        return [Text(""), Text(text, style="dim")]
+
+    def feedback(self, item: Item, answer: Answer, words: Catalog) -> list[RenderableType]:
+        from rich.text import Text
+
+        from ..render.text import plain
+        from ..session.grading import closeness, rounding_only
+
+        if answer.value is None:
+            return []
+        line = Text(f"{words('your_value')}: ", style="dim")
+        line.append_text(plain(answer.given))
+        line.append(f" → {closeness(answer.value, item, words)}")
+        lines: list[RenderableType] = [line]
+        if rounding_only(answer.value, item):
+            lines.append(Text(words("grade.rounding", n=item.decimals), style="yellow"))
+        return lines

@@ -1,0 +1,36 @@
+"""The figures of ``topa stats``: read from the progress store, ready for a renderer or JSON."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..bank.model import Bank
+
+
+def progress_figures(since_days: int | None = None) -> dict[str, object]:
+    """Every figure as plain data; ``{"recorded": False, ...}`` before the first answer."""
+    from ..store.paths import database_path
+
+    path = database_path()
+    if not path.exists():
+        return {"database": str(path), "recorded": False}
+    from ..store.db import connect
+    from ..store.stats import as_json, collect
+
+    conn = connect(path, create=False)
+    try:
+        return {"recorded": True, **as_json(collect(conn, since_days), str(path))}
+    finally:
+        conn.close()
+
+
+def bank_for_names() -> Bank | None:
+    """The bundled bank plus TOPA_BANK, for display names; figures never fail because of a bank."""
+    try:
+        from ..bank.loader import bank_paths_from, load_bank
+
+        bank, _problems = load_bank(bank_paths_from(None))
+        return bank
+    except Exception:  # noqa: BLE001 - names are a nicety; ids are shown instead
+        return None
