@@ -9,6 +9,7 @@ model objects :mod:`.reader`'s; this module joins files into one :class:`Bank`.
 # Annotations are objects here (no __future__ import): the cache's codec reads FileData's.
 
 import os
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from difflib import get_close_matches
 from pathlib import Path
@@ -186,13 +187,17 @@ def _entry(q: Question | None, raw: Marked) -> QuestionEntry:
 
 # ------------------------------------------------------------------ many files
 def load_bank(
-    paths: list[Path] | None = None, include_bundled: bool = True, use_cache: bool = True
+    paths: list[Path] | None = None,
+    include_bundled: bool = True,
+    use_cache: bool = True,
+    fresh: Collection[str] = (),
 ) -> tuple[Bank, list[Problem]]:
     """Load the bundled bank and ``paths``; every problem found, file by file.
 
-    Each file's own checks are cached by content (see :mod:`topa_quiz.bank.cache`) unless
-    ``use_cache`` is False; the checks across files (duplicate ids, unknown concepts and
-    topics) run every time. A path that is the bundled bank, or a copy of it (a clone's
+    Each file's own checks are cached by content (see :mod:`topa_quiz.bank.cache`), except
+    with ``use_cache`` False or for the files in ``fresh`` (resolved paths), which are read
+    afresh; the checks across files (duplicate ids, unknown concepts and topics) run every
+    time. A path that is the bundled bank, or a copy of it (a clone's
     ``question_bank/``), takes the bundled bank's place instead of being loaded twice.
     """
     import gc
@@ -200,7 +205,7 @@ def load_bank(
     paused = gc.isenabled()
     gc.disable()  # building tens of thousands of small objects: cyclic GC passes would only slow it
     try:
-        return _load(list(paths or []), include_bundled, use_cache)
+        return _load(list(paths or []), include_bundled, use_cache, set(fresh))
     finally:
         if paused:
             gc.enable()
@@ -228,7 +233,9 @@ def _sources(paths: list[Path], include_bundled: bool) -> list[tuple[Path, bool]
     return out
 
 
-def _load(paths: list[Path], include_bundled: bool, use_cache: bool) -> tuple[Bank, list[Problem]]:
+def _load(
+    paths: list[Path], include_bundled: bool, use_cache: bool, fresh: set[str]
+) -> tuple[Bank, list[Problem]]:
     from .cache import cached_parse
 
     problems: list[Problem] = []
@@ -243,7 +250,7 @@ def _load(paths: list[Path], include_bundled: bool, use_cache: bool) -> tuple[Ba
             if resolved in loaded:
                 continue  # a bundled file named again on the command line
             loaded.add(resolved)
-            data = cached_parse(path) if use_cache else parse_file(path)
+            data = cached_parse(path) if use_cache and resolved not in fresh else parse_file(path)
             parsed.append((_display(path), bundled, data))
     bank, more = join(parsed)
     return bank, problems + more

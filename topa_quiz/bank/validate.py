@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Collection
 from pathlib import Path
 
@@ -32,12 +33,14 @@ def check_draws(bank: Bank, draws: int = DRAWS, files: Collection[str] | None = 
 
 
 def validate(paths: list[Path] | None, include_bundled: bool = True) -> tuple[Bank, list[Problem]]:
-    """Load (with the bundled bank, for its concepts and ids) and check, reading every file
-    afresh (never the cache); with ``paths``, only the problems found in those paths are
-    reported, and only their questions are drawn."""
-    bank, problems = load_bank(paths, include_bundled, use_cache=False)
+    """Load (with the bundled bank, for its concepts and ids) and check, reading the files
+    checked afresh (never the cache); with ``paths``, only the problems found in those paths
+    are reported, and only their questions are drawn."""
     if not paths:
+        bank, problems = load_bank(paths, include_bundled, use_cache=False)
         return bank, problems + check_draws(bank)
-    wanted = {_display(f) for p in paths for f in [p, *bank_files(p)]}
+    files = [f for p in paths for f in [p, *bank_files(p)]]
+    bank, problems = load_bank(paths, include_bundled, fresh={os.path.realpath(f) for f in files})
+    wanted = {_display(f) for f in files}
     problems = [p for p in problems + check_draws(bank, files=wanted) if p.file in wanted]
     return bank, problems
