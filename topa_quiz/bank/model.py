@@ -1,11 +1,11 @@
 """The bank as frozen dataclasses: topics, concepts, questions."""
 
-from __future__ import annotations
+# No "from __future__ import annotations": the cache's codec reads these annotations as
+# objects, and string annotations would cost a compile each in every process.
 
 from dataclasses import dataclass, field
 
 LANGS = ("ko", "en")
-TYPES = ("choice", "ox", "numeric")
 
 
 @dataclass(frozen=True)
@@ -36,6 +36,25 @@ class Distractor:
 
 
 @dataclass(frozen=True)
+class FigureSeries:
+    """One line of a figure: its legend label and its values at x = 1, 2, …"""
+
+    label: Text
+    values: tuple[float, ...]
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A chart shown with a question (learning curves): data, drawn by the renderer."""
+
+    kind: str  # "curves"
+    x: Text
+    y: Text
+    series: tuple[FigureSeries, ...]
+    title: Text | None = None
+
+
+@dataclass(frozen=True)
 class Concept:
     id: str
     topic: str
@@ -44,6 +63,8 @@ class Concept:
     summary: Text
     numeric: bool = False
     engine: tuple[str, ...] = ()
+    #: not in the study notes: a skill that exams build from them
+    beyond_notes: bool = False
 
     def name(self, lang: str) -> str:
         return self.en if lang == "en" else self.ko
@@ -69,6 +90,7 @@ class Question:
     tol_abs: float | None = None
     tol_rel: float | None = None
     distractors: tuple[Distractor, ...] = ()
+    figure: Figure | None = None
 
     @property
     def computed(self) -> bool:
