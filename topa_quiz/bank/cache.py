@@ -72,7 +72,7 @@ def _code_fingerprint() -> str:
 
 
 def _cache_file(path: Path) -> Path:
-    from ..store.paths import data_dir
+    from ..paths import data_dir
 
     digest = hashlib.sha256(os.path.realpath(path).encode()).hexdigest()[:32]
     return data_dir() / "cache" / "bank" / f"{digest}.json"

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from difflib import get_close_matches
 from pathlib import Path
 
-from . import builtin_kinds  # noqa: F401  (registers choice, ox, numeric)
+from .. import kinds  # noqa: F401  (registers choice, ox, numeric)
 from .model import LANGS, Bank, Concept, Question, Text
 from .problem import Problem
 from .reader import PLACEHOLDER, Reader

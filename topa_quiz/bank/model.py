@@ -16,7 +16,8 @@ class Text:
     en: str
 
     def get(self, lang: str) -> str:
-        return self.en if lang == "en" else self.ko
+        """The text in ``lang`` (a field of this class per language; Korean for any other)."""
+        return getattr(self, lang) if lang in LANGS else self.ko
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,7 @@ class Concept:
     beyond_notes: bool = False
 
     def name(self, lang: str) -> str:
-        return self.en if lang == "en" else self.ko
+        return Text(self.ko, self.en).get(lang)
 
 
 @dataclass(frozen=True)

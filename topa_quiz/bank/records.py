@@ -1,7 +1,7 @@
 """The records of the bank format that do not depend on a question's kind.
 
 Each is a table of fields (see :mod:`topa_quiz.bank.fields`); the kinds' own fields are in
-:mod:`topa_quiz.bank.builtin_kinds`.
+:mod:`topa_quiz.kinds`.
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from . import builtin_kinds  # noqa: F401  (registers choice, ox, numeric)
+from .. import kinds  # noqa: F401  (registers choice, ox, numeric)
 from .fields import KINDS, Field, Form, Record, Schema, kind_field_names
 from .records import FILE, QUESTION, RECORDS
 from .sampling import INT64, MAX_SIZE

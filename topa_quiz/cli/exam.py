@@ -17,8 +17,8 @@ if TYPE_CHECKING:
 
 def run_exam_command(env: Environment, options: ExamOptions, bank_paths: list[Path] | None) -> None:
     """Plan the exam, serve it against the clock, record it, then show the report."""
-    from ..render.labels import duration
     from ..render.exam import exam_report
+    from ..render.labels import duration
     from ..session.plan import plan_exam
     from .interact import run_exam
     from .progress import raise_not_recorded, recording
