@@ -133,3 +133,11 @@ def test_every_language_has_the_same_messages():
 
     for key in keys["ko"]:
         assert fields(catalogs["ko"][key]) == fields(catalogs["en"][key]), key
+
+
+def test_every_catalog_module_is_read():
+    from topa_quiz.i18n import AREAS, LANGS
+
+    for lang in LANGS:
+        found = {p.stem for p in (PACKAGE / "i18n" / lang).glob("*.py") if p.stem != "__init__"}
+        assert found == set(AREAS), lang

@@ -9,6 +9,7 @@ libraries (NumPy, YAML, SQLite, fsrs, plotext) only inside the commands that nee
 
 from __future__ import annotations
 
+import functools
 import importlib
 import os
 import sys
@@ -65,8 +66,11 @@ def session_lang(argv: list[str] | None = None) -> str:
 
     Never fails: a bad value falls back to Korean here (the command itself reports it).
     """
-    args = sys.argv[1:] if argv is None else argv
-    value = os.environ.get("TOPA_LANG", "")
+    return _lang_of(tuple(sys.argv[1:] if argv is None else argv), os.environ.get("TOPA_LANG", ""))
+
+
+@functools.lru_cache(maxsize=8)
+def _lang_of(args: tuple[str, ...], value: str) -> str:
     for i, arg in enumerate(args):
         if arg in ("--lang", "-l") and i + 1 < len(args):
             value = args[i + 1]
