@@ -212,7 +212,8 @@ def cap(
     first_day = start_of_day(earliest, tz)
     if first_day < earliest:
         first_day = start_of_day(earliest + DAY, tz)  # the first whole day on which g >= r_exam
-    latest = card.last_review + timedelta(days=interval_days(card.stability, r_floor, parameters[20]))
+    wait = min(interval_days(card.stability, r_floor, parameters[20]), days_between(card.last_review, exam))
+    latest = card.last_review + timedelta(days=wait)
     eve = exam_moment(exam_date - DAY, tz)
     planned = max(min(first_day, start_of_day(latest, tz), eve), now + DAY)
     return min(planned, exam)
