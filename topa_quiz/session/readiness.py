@@ -7,21 +7,26 @@ The model, step by step (all inputs are plain data; no store, no printing):
    (fractional) days from its last review to that day (:func:`deadline.forgetting_curve`).
    The forecast day is the start of the exam day, or ``now`` when there is no exam date (or
    the exam day has begun).
-2. **A concept's chance of a right answer.** ``p_c = g_c + (1 − g_c)·R̄_c`` with ``R̄_c`` the
-   mean recall of the concept's cards: a forgotten question can still be answered right by
-   guessing, with chance ``g_c``. A concept never answered has no card and counts as ``R̄ = 0``,
-   so its chance is the guessing prior ``g_c``. ``g_c`` is stated per concept by the caller
-   (:func:`guess_rate` blends a concept's question kinds: choice 1/options, O/X 1/2, numeric 0);
-   the default is 0.25, a four-option choice.
-3. **A topic's chance.** The mean of its concepts' ``p_c``, weighted by ``concept_weights``
-   (the bank's questions per concept, so that it equals the chance of a question drawn at
-   random from the topic, as ``topa exam`` draws them; default: equal weights).
+2. **A question's chance of a right answer.** An answered question (a card):
+   ``g_c + (1 − g_c)·R``: a forgotten question can still be guessed right, with chance ``g_c``
+   (the caller states it per concept; :func:`guess_rate` blends a concept's question kinds:
+   choice 1/options, O/X 1/2, typed number 0; default 0.25, a four-option choice). FSRS's R
+   is read as the chance of *recall*. A question never answered has no card: it counts with
+   the **prior** :func:`first_sight`, the learner's own rate of right first answers (for that
+   concept, shrunk toward their rate over all concepts, shrunk toward ``g_c``, 4 pseudo-answers
+   at each level); without first answers the prior is ``g_c`` itself. So a concept never
+   answered counts at the prior, and a concept half answered counts half and half.
+3. **A concept's and a topic's chance.** A concept's: the mean over its questions (the bank's
+   ``questions_per_concept``; without them, over its cards). A topic's: the mean of its
+   concepts weighted by their questions, which is the chance of a question drawn at random
+   from the topic, as ``topa exam`` draws them. A topic with no concept counts at the guess.
 4. **The exam.** ``exam_questions`` is the exam's spread over topics (``topa exam``'s
    ``allocate``): ``n_t`` questions from topic ``t``, ``N = Σ n_t``. Each question is an
    independent Bernoulli draw with its topic's chance, so the number right ``K`` is
    Poisson-binomial. ``predicted_score = 100·E[K]/N``; ``low``/``high`` are the 5th and 95th
-   percentiles of ``100·K/N`` (a 90 % interval of the score on the exam; it covers the luck of
-   the draw, not an error in the recall model); ``pass_probability = P(100·K/N ≥ pass_mark)``,
+   percentiles of ``100·K/N`` (a 90 % interval of the score on the exam, widened to hold the
+   predicted score when the steps of a short exam jump over it; it covers the luck of the
+   draw, not an error in the recall model); ``pass_probability = P(100·K/N ≥ pass_mark)``,
    computed exactly by dynamic programming over the ``N`` draws (:func:`poisson_binomial`).
 """
 
@@ -234,12 +239,13 @@ def forecast(
     per_topic = {t: chances.get(t, float(default)) for t in exam_questions}
     ps = [per_topic[t] for t, n in exam_questions.items() for _ in range(n)]
     pmf = poisson_binomial(ps)
+    predicted = 100.0 * sum(ps) / total
     return Readiness(
         exam_date=exam_date,
         pass_mark=pass_mark,
-        predicted_score=100.0 * sum(ps) / total,
-        low=100.0 * _quantile(pmf, 0.05) / total,
-        high=100.0 * _quantile(pmf, 0.95) / total,
+        predicted_score=predicted,
+        low=min(predicted, 100.0 * _quantile(pmf, 0.05) / total),
+        high=max(predicted, 100.0 * _quantile(pmf, 0.95) / total),
         pass_probability=min(1.0, sum(pmf[passing_count(total, pass_mark) :])),
         topics={t: 100.0 * p for t, p in per_topic.items()},
     )
