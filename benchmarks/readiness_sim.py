@@ -29,11 +29,12 @@ Arms, on the same learners (same new questions on the same days):
     trace plain FSRS's reviews-vs-recall frontier; the deadline arm is compared with that
     frontier interpolated at the deadline arm's own number of reviews (the same number of reviews).
 Exam-day recall: the mean true recall on the exam day over the questions studied.
-Calibration (deadline arm; the forecast is made after the last session, for the exam day):
-the mean absolute error of the predicted score against the simulated exam's score; the Brier
-score of ``pass_probability`` at several pass marks; the share of scores inside ``[low, high]``;
-and, as the floor no forecast can beat, the same for an oracle that knows the true recall
-(the luck of the exam's draws remains).
+Calibration (deadline arm): the mean absolute error of the predicted score against the
+simulated exam's score; the Brier score of ``pass_probability`` at several pass marks; the
+share of scores inside ``[low, high]``; and, as the floor no forecast can beat, the same for an
+oracle that knows the true recall (the luck of the exam's draws remains). Twice: a forecast
+made after the last session, and one made 7 days ahead for the same learner who then stops
+studying (the forecast projects the memory to the exam day; it cannot know future study).
 
 The deadline rule's two defaults (``deadline.EXAM_RETENTION``, ``FLOOR_RETENTION``) were chosen
 on seeds 0-3; the default run uses seeds 100-104.
@@ -47,7 +48,7 @@ import statistics
 import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 
 import numpy as np
@@ -59,6 +60,7 @@ PLAIN = (0.95, 0.9, 0.85, 0.8, 0.75, 0.7)
 START = datetime(2025, 3, 1, tzinfo=UTC)
 SESSION = timedelta(hours=10)
 ANSWER = timedelta(seconds=30)
+AHEAD = 7  # days: the second forecast is made this long before the exam
 
 
 @dataclass(frozen=True)
@@ -259,6 +261,17 @@ def run_learner(job: tuple) -> dict:
         out[f"plain {retention:g}"] = (sum(s.per_day), exam_recall(facts, s.memory, exam), max(s.per_day))
     s = study(facts, learner, 0.9, rule, [seed, index, 1])
     out["deadline"] = (sum(s.per_day), exam_recall(facts, s.memory, exam), max(s.per_day))
+    out["forecast"], out["truth"] = calibration(facts, s, exam_date, marks, [seed, index, 2])
+    ahead = min(AHEAD, days - 1)  # the same learner, stopping a week before the exam
+    stops = replace(learner, study_days=learner.study_days[: days - ahead] + [False] * ahead)
+    s = study(facts, stops, 0.9, rule, [seed, index, 1])
+    out["forecast ahead"], out["truth ahead"] = calibration(facts, s, exam_date, marks, [seed, index, 3])
+    return out
+
+
+def calibration(facts: BankFacts, s: Studied, exam_date, marks: list[float], seed: list[int]) -> tuple:  # noqa: ANN001
+    """(forecast after the last session, truth of the simulated exam) for one learner."""
+    exam = exam_moment(exam_date)
     by_concept: dict[str, list] = {}
     for qid, card in s.cards.items():
         for c in facts.questions[qid].concepts:
@@ -277,30 +290,16 @@ def run_learner(job: tuple) -> dict:
         )
         for mark in marks
     ]
-    score, expected = sit_exam(facts, s.memory, exam, np.random.default_rng([seed, index, 2]))
+    score, expected = sit_exam(facts, s.memory, exam, np.random.default_rng(seed))
     f = forecasts[0]
-    out["forecast"] = (f.predicted_score, f.low, f.high, *(g.pass_probability for g in forecasts))
-    out["truth"] = (score, expected, *oracle_pass(facts, s.memory, exam, marks))
-    return out
+    predicted = (f.predicted_score, f.low, f.high, *(g.pass_probability for g in forecasts))
+    return predicted, (score, expected, *oracle_pass(facts, s.memory, exam, marks))
 
 
 def summarize(results: list[dict], marks: list[float]) -> dict[str, float]:
     """One seed's figures."""
-    pred = np.array([r["forecast"] for r in results])
-    truth = np.array([r["truth"] for r in results])
-    out = {
-        "mae": float(np.mean(np.abs(pred[:, 0] - truth[:, 0]))),
-        "bias": float(np.mean(pred[:, 0] - truth[:, 0])),
-        "oracle_mae": float(np.mean(np.abs(truth[:, 1] - truth[:, 0]))),
-        "coverage": float(np.mean((pred[:, 1] <= truth[:, 0]) & (truth[:, 0] <= pred[:, 2]))),
-        "mean_score": float(truth[:, 0].mean()),
-        "sd_score": float(truth[:, 0].std()),
-    }
-    for j, mark in enumerate(marks):
-        passed = (truth[:, 0] >= mark).astype(float)
-        out[f"brier {mark:g}"] = float(np.mean((pred[:, 3 + j] - passed) ** 2))
-        out[f"oracle {mark:g}"] = float(np.mean((truth[:, 2 + j] - passed) ** 2))
-        out[f"passed {mark:g}"] = float(passed.mean())
+    out = forecast_figures(results, marks, "")
+    out.update({k + " ahead": v for k, v in forecast_figures(results, marks, " ahead").items()})
     arms = {k: np.array([r[k] for r in results]).mean(axis=0) for k in results[0] if k[0] in "pd"}
     frontier = sorted((arms[f"plain {r:g}"][0], arms[f"plain {r:g}"][1]) for r in PLAIN)
     reviews, recall, peak = arms["deadline"]
@@ -316,6 +315,26 @@ def summarize(results: list[dict], marks: list[float]) -> dict[str, float]:
         gain=100 * (float(recall) - iso),
         outside=float(not frontier[0][0] <= reviews <= frontier[-1][0]),
     )
+    return out
+
+
+def forecast_figures(results: list[dict], marks: list[float], which: str) -> dict[str, float]:
+    """Calibration of the forecasts ``which`` ("" after the last session, " ahead" a week ahead)."""
+    pred = np.array([r["forecast" + which] for r in results])
+    truth = np.array([r["truth" + which] for r in results])
+    out = {
+        "mae": float(np.mean(np.abs(pred[:, 0] - truth[:, 0]))),
+        "bias": float(np.mean(pred[:, 0] - truth[:, 0])),
+        "oracle_mae": float(np.mean(np.abs(truth[:, 1] - truth[:, 0]))),
+        "coverage": float(np.mean((pred[:, 1] <= truth[:, 0]) & (truth[:, 0] <= pred[:, 2]))),
+        "mean_score": float(truth[:, 0].mean()),
+        "sd_score": float(truth[:, 0].std()),
+    }
+    for j, mark in enumerate(marks):
+        passed = (truth[:, 0] >= mark).astype(float)
+        out[f"brier {mark:g}"] = float(np.mean((pred[:, 3 + j] - passed) ** 2))
+        out[f"oracle {mark:g}"] = float(np.mean((truth[:, 2 + j] - passed) ** 2))
+        out[f"passed {mark:g}"] = float(passed.mean())
     return out
 
 
@@ -362,17 +381,23 @@ def report(
         f"{a.seeds} seeds × {a.learners} learners, {a.days} days (skip {a.skip:g}), "
         f"{a.exam_questions}-question exam; medians over seeds"
     )
-    print(f"simulated scores: mean {med['mean_score']:.1f}, sd {med['sd_score']:.1f}")
-    print("forecast (after the last session, for the exam day)")
-    print(f"  MAE vs simulated score  {med['mae']:5.2f} points (goal <= 5; oracle {med['oracle_mae']:.2f})")
-    print(f"  bias                    {med['bias']:+5.2f} points")
-    print(f"  inside [low, high]      {100 * med['coverage']:5.0f} %      (a 90 % interval)")
-    for mark in marks:
-        goal = "goal <= 0.15; " if mark == a.pass_mark else ""
+    for which, title in (
+        ("", "after the last session"),
+        (" ahead", f"{AHEAD} days ahead, then no more study"),
+    ):
         print(
-            f"  Brier, pass mark {mark:3g}   {med[f'brier {mark:g}']:.3f}      "
-            f"({goal}oracle {med[f'oracle {mark:g}']:.3f}; {100 * med[f'passed {mark:g}']:.0f} % pass)"
+            f"forecast {title}: simulated scores mean {med['mean_score' + which]:.1f}, sd {med['sd_score' + which]:.1f}"
         )
+        print(
+            f"  MAE {med['mae' + which]:4.2f} points (goal <= 5; oracle {med['oracle_mae' + which]:.2f}), "
+            f"bias {med['bias' + which]:+.2f}, inside [low, high] {100 * med['coverage' + which]:.0f} % (90 % interval)"
+        )
+        briers = "; ".join(
+            f"{mark:g}: {med[f'brier {mark:g}' + which]:.3f} (oracle {med[f'oracle {mark:g}' + which]:.3f}, "
+            f"{100 * med[f'passed {mark:g}' + which]:.0f} % pass)"
+            for mark in marks
+        )
+        print(f"  Brier by pass mark (goal <= 0.15 at {a.pass_mark:g}) {briers}")
     print("exam-day recall of the questions studied (true)")
     for name, key in (("deadline-aware", "deadline"), ("plain FSRS r=0.9", "plain")):
         print(
