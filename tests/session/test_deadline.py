@@ -14,6 +14,7 @@ from topa_quiz.session.deadline import (
     exam_recall_after,
     forgetting_curve,
     interval_days,
+    plain_due,
     recall_stability,
 )
 
@@ -186,3 +187,24 @@ def test_a_card_due_after_the_exam_comes_back_before_it_with_recall_at_least_r()
     due = cap(card.due, card, exam_date, now, desired_retention=0.9)
     assert due < exam
     assert exam_recall_after(card, due, exam) >= 0.98  # the default exam-day target, above r = 0.9
+
+
+@settings(max_examples=150, deadline=None)
+@given(histories)
+def test_plain_due_is_the_schedulers_due(history):
+    card, _ = replay(history)  # the Scheduler runs without fuzz, as topa's store does
+    assert plain_due(card) == card.due
+
+
+@settings(max_examples=100, deadline=None)
+@given(histories, st.integers(0, 20), offsets)
+def test_replanning_later_stays_between_a_day_after_the_last_review_and_the_exam(history, later, offset):
+    # a plan set (or changed) days after the last review re-plans the card from that review
+    card, reviewed = replay(history)
+    now = reviewed + timedelta(days=later)
+    exam_date = _exam_after(now, offset)
+    due = cap(plain_due(card), card, exam_date, now)
+    if card.due - reviewed < DAY:
+        assert due == min(card.due, exam_moment(exam_date))  # a learning step is left alone
+    else:
+        assert reviewed + DAY <= due <= exam_moment(exam_date)

@@ -26,16 +26,17 @@ day (default ``max(r, 0.98)``), ``r_floor`` the lowest recall a planned review m
    stability), so the recall on the exam day is ``g(t) = R(E − t, S'(t))``; ``g`` grows with
    ``t`` (less time left, and a later review raises the stability more). The review is due
    on the first day ``t*`` with ``g(t*) ≥ r_exam`` (bisection), but no later than the day the
-   recall falls to ``r_floor`` (``now + I(S, r_floor)``, after which a review fails too often)
-   nor than the day before the exam, and at least a day after ``now``. When the floor comes
-   first the review is an intermediate one; the rule runs again after every review.
+   recall falls to ``r_floor`` (``now + I(S, r_floor)``, after which a review fails too
+   often) nor than the day before the exam, and at least a day after the last review. When
+   the floor comes first the review is an intermediate one; the rule runs after every review.
 
 So a card reviewed as planned and answered right meets the exam with predicted recall at
 least ``r_exam`` ≥ r; a wrong answer is relearned and planned again. Due dates are day starts
 (in ``tz``), so a review planned for a day is due whenever that day's session happens. The
 defaults came from ``benchmarks/readiness_sim.py``: on simulated learners they give ≥ 5 points
-more recall on the exam day than plain FSRS with the same number of reviews; the price is a
-heavier last day (about twice plain FSRS's busiest day).
+more recall on the exam day than plain FSRS with the same number of reviews. The price: a
+heavier last day (about twice plain FSRS's busiest day), and a learner who stops a week before
+the exam keeps less than with plain FSRS (the final reviews were left for that week).
 """
 
 from __future__ import annotations
@@ -191,6 +192,9 @@ def cap(
     FLOOR_RETENTION)``) the lowest recall a planned review may wait for; ``tz`` the learner's
     zone, whose days are the exam day and the review days. Without an exam date, or once the
     exam day has begun, ``due`` is returned as it is. The rule is in the module docstring.
+
+    Right after a review ``now`` is the review time; called later (a plan set or changed),
+    it re-plans the card from its last review: a due time already past means due now.
     """
     r = _retention("desired_retention", desired_retention)
     if exam_date is None:
@@ -204,7 +208,9 @@ def cap(
     r_floor = _retention(
         "floor_retention", min(r, FLOOR_RETENTION) if floor_retention is None else floor_retention
     )
-    if card.stability is None or card.difficulty is None or card.last_review is None or due - now < DAY:
+    if card.stability is None or card.difficulty is None or card.last_review is None:
+        return min(due, exam)
+    if due - card.last_review < DAY:  # a same-day learning step
         return min(due, exam)
     if forgetting_curve(days_between(card.last_review, exam), card.stability, parameters[20]) >= r_exam:
         return exam
@@ -215,5 +221,17 @@ def cap(
     wait = min(interval_days(card.stability, r_floor, parameters[20]), days_between(card.last_review, exam))
     latest = card.last_review + timedelta(days=wait)
     eve = exam_moment(exam_date - DAY, tz)
-    planned = max(min(first_day, start_of_day(latest, tz), eve), now + DAY)
+    planned = max(min(first_day, start_of_day(latest, tz), eve), card.last_review + DAY)
     return min(planned, exam)
+
+
+def plain_due(card: MemoryCard, desired_retention: float = 0.9, maximum_interval: int = 36500) -> datetime:
+    """The due time plain FSRS gives a reviewed card: for restoring due dates when a plan ends.
+
+    A card in the Review state is due ``round(I(S, r))`` days (at least 1) after its last review,
+    as ``fsrs.Scheduler`` computes it; a card without a memory state keeps ``card.due``.
+    """
+    if card.stability is None or card.last_review is None or card.due - card.last_review < DAY:
+        return card.due
+    days = min(max(round(interval_days(card.stability, desired_retention)), 1), maximum_interval)
+    return card.last_review + timedelta(days=days)
