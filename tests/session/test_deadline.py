@@ -207,4 +207,14 @@ def test_replanning_later_stays_between_a_day_after_the_last_review_and_the_exam
     if card.due - reviewed < DAY:
         assert due == min(card.due, exam_moment(exam_date))  # a learning step is left alone
     else:
-        assert reviewed + DAY <= due <= exam_moment(exam_date)
+        assert min(reviewed + DAY, exam_moment(exam_date)) <= due <= exam_moment(exam_date)
+
+
+def test_a_target_reached_exactly_at_midnight_is_that_day_by_hand():
+    # S = 199, reviewed 1 March 10:00, exam 17 September (199 days 14 h later): R = 0.8998 < 0.9.
+    # Within a day of the review FSRS counts 0 days, so S' = S and g(t) = R(E − t, 199), which
+    # reaches 0.9 at t = E − 199 days = 2 March 00:00; the one-day minimum makes it 2 March 10:00.
+    now = datetime(2025, 3, 1, 10, tzinfo=UTC)
+    card = CardState(stability=199.0, difficulty=1.0, last_review=now, due=now + timedelta(days=199))
+    due = cap(card.due, card, date(2025, 9, 17), now, exam_retention=0.9, floor_retention=0.5)
+    assert due == datetime(2025, 3, 2, 10, tzinfo=UTC)

@@ -216,7 +216,7 @@ def cap(
         return exam
     earliest = earliest_review(card, now, exam, r_exam, parameters)
     first_day = start_of_day(earliest, tz)
-    if first_day < earliest:
+    if exam_recall_after(card, first_day, exam, parameters) < r_exam:
         first_day = start_of_day(earliest + DAY, tz)  # the first whole day on which g >= r_exam
     wait = min(interval_days(card.stability, r_floor, parameters[20]), days_between(card.last_review, exam))
     latest = card.last_review + timedelta(days=wait)
