@@ -86,6 +86,12 @@ class Environment:
             self._err = Console(file=self.stderr, highlight=False, width=self.width)
         return self._err
 
+    @property
+    def size(self) -> tuple[int, int, bool]:
+        """The output's (width, height, whether it shows colour), for charts."""
+        out = self.out
+        return out.width, out.height, bool(out.color_system) and not out.no_color
+
     def ask(self, prompt: str) -> str:
         """One line typed by the learner (EOFError at the end of input).
 
