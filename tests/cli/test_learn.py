@@ -114,6 +114,18 @@ def test_in_a_terminal_enter_turns_the_page_and_q_stops(monkeypatch):
     assert learn_answers() == []
 
 
+@pytest.mark.parametrize(("typed", "recorded"), [(["", "s", "s", "s"], 3), (["q"], 0), ([], 0)])
+def test_in_a_terminal_the_check_waits_for_enter(typed, recorded):
+    from topa_quiz.cli.learn import run_learn
+
+    env = terminal(typed)
+    run_learn(env, "loss.mae", {"seed": 3, "check": True, "plot": False})
+    out = env.stdout.getvalue()
+    assert "Enter = start the check, q = stop" in out
+    assert len(learn_answers()) == recorded
+    assert ("Check: 3 questions on Mean Absolute Error" in out) == bool(recorded)
+
+
 def test_a_picture_only_in_a_terminal_or_with_plot(run):
     piped = run("learn", "activation.tanh", "--no-check", "--lang", "en")
     drawn = run("learn", "activation.tanh", "--no-check", "--plot", "--lang", "en")

@@ -58,11 +58,11 @@ def picture_for(env: Environment, page: object) -> object:
     return page_picture(page, env.lang, console.width, height, in_color(console))  # type: ignore[arg-type]
 
 
-def turn_page(env: Environment) -> bool:
-    """Enter: next page; q or end of input: stop."""
+def turn_page(env: Environment, key: str = "learn.turn_page") -> bool:
+    """Enter: go on; q or end of input: stop."""
     env.show("")
     try:
-        return env.ask(env.words("learn.turn_page")).strip().lower() != STOP
+        return env.ask(env.words(key)).strip().lower() != STOP
     except EOFError:
         return False
 
@@ -84,10 +84,11 @@ def run_check(env: Environment, syllabus: Syllabus, kind: str, target: str, seed
 
     from .interact import run_drill
     from .progress import recording, show_summary
+    from .quiz import offer_more
 
     env.show(Rule(Text(env.words("learn.check", n=len(drill.items), name=name)), align="left"))
     with recording(env, drill):
-        run_drill(drill, env)
+        run_drill(drill, env, after=offer_more(env, drill))
     if drill.summary.attempts or drill.summary.interrupted:
         show_summary(env, drill)
 
@@ -106,7 +107,9 @@ def run_learn(env: Environment, name: str | None, options: dict) -> None:
         return
     kind, target = syllabus.resolve(name)
     concepts = syllabus.topic_concepts(target) if kind == "topic" else (target,)
-    if show_pages(env, syllabus, concepts, options) and options["check"]:
+    if not show_pages(env, syllabus, concepts, options) or not options["check"]:
+        return
+    if not env.interactive or turn_page(env, "learn.start_check"):  # in a terminal: read, then go on
         run_check(env, syllabus, kind, target, options["seed"])
 
 

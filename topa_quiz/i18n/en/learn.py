@@ -22,6 +22,7 @@ MESSAGES = {
     "learn.related": "Related concepts",
     "learn.page_of": "page {n} of {total}",
     "learn.turn_page": "Enter = next page, q = stop › ",
+    "learn.start_check": "Enter = start the check, q = stop › ",
     "learn.check": "Check: {n} questions on {name}",
     "learn.no_check": "There are no questions on {name} yet, so there is no check.",
     "learn.map_title": "What you know, concept by concept",

@@ -22,6 +22,7 @@ MESSAGES = {
     "learn.related": "관련 개념",
     "learn.page_of": "{total}쪽 중 {n}쪽",
     "learn.turn_page": "Enter = 다음 쪽, q = 그만 › ",
+    "learn.start_check": "Enter = 확인 문제 풀기, q = 그만 › ",
     "learn.check": "확인 문제: {name}, {n}문제",
     "learn.no_check": "{name}에 대한 문제가 아직 없어 확인 문제를 낼 수 없습니다.",
     "learn.map_title": "개념별 숙달도",
