@@ -90,6 +90,19 @@ def test_every_page_the_map_and_the_sheet_fit_60_columns(syllabus, bank, lang):
         assert too_wide == [], (name, too_wide)
 
 
+def test_worked_steps_are_stacked_so_a_formula_keeps_the_width(syllabus, bank):
+    from topa_quiz.render.steps import value_text
+
+    page = build_page(syllabus, "optimizer.adam", rng_for(3))
+    calc = page.examples[0].calculation
+    lines = lines_of(page_view(page, bank, catalog("en")))
+    for i, step in enumerate(calc.steps, 1):
+        at = lines.index(f"{i}. {step.label}".rstrip())
+        if step.formula and len(step.formula) <= WIDTH - 3:
+            assert lines[at + 1].strip().startswith(step.formula), step.label  # whole, on one line
+        assert f"→ {value_text(step.value)}" in "\n".join(lines[at : at + 4])
+
+
 def test_page_text_is_shown_as_written_never_as_markup(bank):
     from topa_quiz.session.learn import LearnPage
 

@@ -22,6 +22,7 @@ from .text import plain, visible
 if TYPE_CHECKING:
     from ..bank.model import Bank
     from ..bank.study import Formula
+    from ..engine.core import Calculation
     from ..i18n import Catalog
     from ..session.learn import LearnPage, Mastery, MasteryMap, Syllabus, WorkedExample
 
@@ -98,7 +99,7 @@ def formulas_view(formulas: tuple[Formula, ...], lang: str) -> Group:
 def example_view(example: WorkedExample, lang: str) -> Group:
     """What the example computes, its inputs, the engine's steps and the result."""
     from ..engine.registry import lookup
-    from .steps import inputs_text, result_text, steps_table
+    from .steps import inputs_text, result_text
 
     calc = example.calculation
     spec = lookup(calc.name)
@@ -107,8 +108,26 @@ def example_view(example: WorkedExample, lang: str) -> Group:
         parts.append(plain(example.note.get(lang)))
     if spec is not None:
         parts.append(plain(spec.summary(lang), "dim"))
-    parts += [inputs_text(calc.inputs), steps_table(calc, lang=lang), result_text(calc.result, lang)]
+    parts += [inputs_text(calc.inputs), steps_view(calc, lang), Text(""), result_text(calc.result, lang)]
     return Group(*parts)
+
+
+def steps_view(calc: Calculation, lang: str) -> Table:
+    """The engine's steps one under another, as on paper: what is computed, the formula with
+    the numbers in (and the step's note), then its value. Unlike the steps table of
+    ``topa calc``, a long formula gets the whole width of a narrow terminal."""
+    from .steps import step_formula, value_text
+
+    table = Table.grid(padding=(0, 1))
+    table.add_column(justify="right", style="dim", no_wrap=True)
+    table.add_column(overflow="fold")
+    for i, step in enumerate(calc.steps, 1):
+        lines: list[RenderableType] = [plain(step.label, "cyan")]
+        if step.formula or step.note:
+            lines.append(step_formula(step, lang))
+        lines.append(plain("→ " + value_text(step.value), "bold"))
+        table.add_row(f"{i}.", Group(*lines))
+    return table
 
 
 def related_line(bank: Bank, cid: str, lang: str) -> Text:
