@@ -95,7 +95,8 @@ def fill(home: Path, answers: int, seed: int = 0) -> None:
             ],
         )
         conn.executemany(
-            "INSERT INTO exams VALUES (?, 40, ?, 60, ?, 60, 3000, 0)",
+            "INSERT INTO exams(session_id, total, correct, pass_mark, passed, minutes, seconds, timed_out)"
+            " VALUES (?, 40, ?, 60, ?, 60, 3000, 0)",
             [
                 (i + 1, int(c), int(c >= 24))
                 for i, c in zip(range(0, sessions, 200), rng.integers(15, 40, sessions), strict=False)

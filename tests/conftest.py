@@ -4,6 +4,17 @@ import pytest
 collect_ignore = ["golden/make_golden.py"]
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _session_home(tmp_path_factory):
+    """Session- and module-scoped fixtures (a bank loaded once per module) run before the
+    function-scoped fixture below: they get a temporary home too, never the user's own."""
+    patch = pytest.MonkeyPatch()
+    patch.setenv("TOPA_HOME", str(tmp_path_factory.mktemp("session-home")))
+    patch.delenv("TOPA_BANK", raising=False)
+    yield
+    patch.undo()
+
+
 @pytest.fixture(autouse=True)
 def _isolated_home(tmp_path, monkeypatch):
     """Every test gets its own progress database and a fixed language and width."""

@@ -36,10 +36,10 @@ def test_second_load_comes_from_the_cache(bank, monkeypatch):
     first, problems = load_bank([bank])
     assert not problems and len(_cache_files()) == 8  # 7 bundled files + ours
 
-    def no_parsing(path):
-        raise AssertionError(f"parsed {path} although it is cached")
+    def no_parsing(content, name):
+        raise AssertionError(f"parsed {name} although it is cached")
 
-    monkeypatch.setattr(cache, "parse_file", no_parsing)
+    monkeypatch.setattr(cache, "parse_bytes", no_parsing)
     second, problems = load_bank([bank])
     assert second == first and not problems
 
@@ -66,7 +66,7 @@ def test_problems_are_cached_and_named_from_the_current_directory(tmp_path, monk
     monkeypatch.chdir(tmp_path)
     _, first = load_bank([Path("bad.yaml")])
     assert [str(p) for p in first] == [
-        "bad.yaml:6:13: question cached.one: an ox question's 'answer' must be O or X"
+        "bad.yaml:6:13: question cached.one: 'answer' must be O or X, got 'maybe'"
     ]
     monkeypatch.chdir(tmp_path.parent)
     _, second = load_bank([bad])
@@ -90,8 +90,8 @@ def test_the_engine_registry_is_part_of_the_key(bank, monkeypatch):
     first, _ = load_bank([bank])
     monkeypatch.setattr(cache, "_registry_fingerprint", lambda: "another engine")
     parsed = []
-    real = cache.parse_file
-    monkeypatch.setattr(cache, "parse_file", lambda p: parsed.append(p) or real(p))
+    real = cache.parse_bytes
+    monkeypatch.setattr(cache, "parse_bytes", lambda c, n: parsed.append(n) or real(c, n))
     load_bank([bank])
     assert len(parsed) == 8
 

@@ -228,7 +228,7 @@ CONCEPTS_BROKEN = {
     "concept typo": lambda d: d["concepts"][0].update(numerc=True),
     "concept numeric not a flag": lambda d: d["concepts"][0].update(numeric="yes"),
     "concept unknown engine": lambda d: d["concepts"][0].update(engine=["sigmod"]),
-    "topic without en": lambda d: d["topics"].update(activation={"ko": "활성화 함수"}),
+    "topic without en": lambda d: d["topics"].update(extra={"ko": "활성화 함수"}),
 }
 
 
@@ -246,3 +246,40 @@ def test_a_python_tag_never_reaches_the_schema(tmp_path):
     with pytest.raises(yaml.constructor.ConstructorError):
         yaml.safe_load(text)
     assert not marker.exists()
+
+
+# ------------------------------------------------------------- parity with the loader
+def loader_problems(tmp_path: Path, doc: dict) -> list[str]:
+    from topa_quiz.bank.loader import load_bank
+
+    path = tmp_path / "doc.yaml"
+    path.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return [str(p) for p in load_bank([path], use_cache=False)[1]]
+
+
+def test_the_valid_examples_pass_the_loader(tmp_path):
+    assert loader_problems(tmp_path, VALID) == []
+
+
+@pytest.mark.parametrize("doc", BROKEN.values(), ids=BROKEN.keys())
+def test_the_loader_rejects_every_broken_document_too(tmp_path, doc):
+    assert loader_problems(tmp_path, doc) != []
+
+
+def own_concepts() -> dict:
+    """CONCEPTS under a topic of its own, so that it does not clash with the bundled bank."""
+    doc = copy.deepcopy(CONCEPTS)
+    doc["topics"] = {"extra": T}
+    doc["concepts"][0].update(id="extra.thing", topic="extra")
+    return doc
+
+
+def test_a_concept_file_of_its_own_passes_the_loader(tmp_path):
+    assert loader_problems(tmp_path, own_concepts()) == []
+
+
+@pytest.mark.parametrize("change", CONCEPTS_BROKEN.values(), ids=CONCEPTS_BROKEN.keys())
+def test_the_loader_rejects_every_broken_concept_file_too(tmp_path, change):
+    doc = own_concepts()
+    change(doc)
+    assert loader_problems(tmp_path, doc) != []

@@ -5,6 +5,12 @@ import json
 import pytest
 
 
+@pytest.fixture(autouse=True)
+def _english(monkeypatch):
+    """These tests read the English words; the Korean ones are tested with the catalog."""
+    monkeypatch.setenv("TOPA_LANG", "en")
+
+
 def test_sigmoid_negative_positional(run):
     r = run("calc", "sigmoid", "-2")
     assert r.exit_code == 0, r.output

@@ -88,7 +88,8 @@ def test_exact_figures_per_topic_and_concept(run, conn):
     }
     # at least 2 answers: synapse 0 %, axon 50 %, mse 66.7 % (mae has 1 answer)
     assert [w["concept"] for w in d["weakest"]] == ["neuron.synapse", "neuron.axon", "loss.mse"]
-    assert d["streak_days"] == 1 and d["exams"] == [] and d["cards"] == {"total": 0, "due": 0}
+    assert d["streak_days"] == 1 and d["exams"] == []
+    assert d["cards"] == {"total": 0, "due": 0, "latest_due": None}
 
     r = run("stats", "--lang", "en")
     assert r.exit_code == 0, r.output
@@ -149,6 +150,9 @@ def test_streak(run, conn, days_ago, streak):
         assert d["last_study_day"] == local_noon(min(days_ago)).date().isoformat()
 
 
+EXAM = "INSERT INTO exams(session_id, total, correct, pass_mark, passed, minutes, seconds, timed_out)"
+
+
 def test_due_cards_and_exam_history(run, conn):
     now = datetime.now(UTC)
     conn.executemany(
@@ -161,11 +165,11 @@ def test_due_cards_and_exam_history(run, conn):
         ],
     )
     sid = add(conn, [("q1", "loss", ["loss.mse"], 1, now)], mode="exam")
-    conn.execute("INSERT INTO exams VALUES (?, 40, 26, 60, 1, 60, 1800.5, 0)", (sid,))
+    conn.execute(EXAM + " VALUES (?, 40, 26, 60, 1, 60, 1800.5, 0)", (sid,))
     sid = add(conn, [("q2", "loss", ["loss.mse"], 0, now)], mode="exam")
-    conn.execute("INSERT INTO exams VALUES (?, 10, 5, 60, 0, 5, 300, 1)", (sid,))
+    conn.execute(EXAM + " VALUES (?, 10, 5, 60, 0, 5, 300, 1)", (sid,))
     d = stats_json(run)
-    assert d["cards"] == {"total": 4, "due": 2}
+    assert d["cards"] == {"total": 4, "due": 2, "latest_due": iso(now + timedelta(days=9))}
     assert [(e["total"], e["correct"], e["score"], e["passed"], e["timed_out"]) for e in d["exams"]] == [
         (10, 5, 50.0, False, True),
         (40, 26, 65.0, True, False),

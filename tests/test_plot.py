@@ -70,7 +70,7 @@ def test_short_terminal_gives_one_line(run):
 
 
 def test_calc_sigmoid_plot_marks_the_point(run):
-    r = run("calc", "sigmoid", "0", "--plot")
+    r = run("calc", "sigmoid", "0", "--plot", "--lang", "en")
     assert r.exit_code == 0, r.output
     assert "result 0.5" in r.output
     assert FRAME in r.output

@@ -15,11 +15,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from topa_quiz.bank.draw import format_value, pick_value
 from topa_quiz.bank.model import Question
 from topa_quiz.bank.sampling import resolve, sample_params
 from topa_quiz.engine import compute, lookup
 from topa_quiz.engine.registry import REQUIRED
-from topa_quiz.session.items import format_value, pick_value
 
 #: above this many combinations a question is sampled instead of enumerated
 ENUMERATE_UP_TO = 3000

@@ -40,7 +40,9 @@ def test_no_command_imports_pydantic():
     assert done.stdout.strip().splitlines()[-1] == "False"
 
 
-@pytest.mark.parametrize(("value", "word"), [("abc", "'abc' is not a whole number"), ("1e3", "'1e3' is not a whole number")])
+@pytest.mark.parametrize(
+    ("value", "word"), [("abc", "'abc' is not a whole number"), ("1e3", "'1e3' is not a whole number")]
+)
 def test_a_bad_integer_is_one_usage_line(run, value, word):
     r = run("quiz", "--count", value, env={"TOPA_LANG": "en"})
     assert r.exit_code == 2

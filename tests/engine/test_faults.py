@@ -19,6 +19,13 @@ from hypothesis import strategies as st
 from topa_quiz.engine import EngineError, compute
 from topa_quiz.engine.registry import CALCS
 
+
+@pytest.fixture(autouse=True)
+def _english(monkeypatch):
+    """These tests read the English words; the Korean ones are tested with the catalog."""
+    monkeypatch.setenv("TOPA_LANG", "en")
+
+
 # ------------------------------------------------------------------ item 10
 EXTREMES = [
     0.0,

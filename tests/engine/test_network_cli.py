@@ -6,6 +6,13 @@ import json
 
 import pytest
 
+
+@pytest.fixture(autouse=True)
+def _english(monkeypatch):
+    """These tests read the English words; the Korean ones are tested with the catalog."""
+    monkeypatch.setenv("TOPA_LANG", "en")
+
+
 RELU_NET = ["--x", "1,2", "--w1", "0.5,-0.5;1,0.5", "--b1", "0,-1", "--w2", "2,-1", "--b2", "0.5"]
 
 

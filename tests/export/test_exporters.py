@@ -141,20 +141,24 @@ TABLE_EN = "learning curves (loss)\nepoch  train  valid\n1          2    2.5\n2 
 
 @pytest.fixture
 def figure_bank(bank_file):
-    """The test bank with a figure on its O/X question, through a stand-in for the bank model's
-    ``figure`` field (which the bank's own change adds)."""
+    """The test bank with FIGURE on its O/X question (the bank model's ``figure`` field)."""
     from topa_quiz.bank.loader import load_bank
-    from topa_quiz.bank.model import Question
+    from topa_quiz.bank.model import Figure, FigureSeries, Text
 
-    @dataclasses.dataclass(frozen=True)
-    class WithFigure(Question):
-        figure: object = None
+    def text(d: dict) -> Text:
+        return Text(d["ko"], d["en"])
 
+    figure = Figure(
+        FIGURE["kind"],
+        text(FIGURE["x"]),
+        text(FIGURE["y"]),
+        tuple(FigureSeries(text(s["label"]), tuple(s["values"])) for s in FIGURE["series"]),
+        title=text(FIGURE["title"]),
+    )
     bank, problems = load_bank([bank_file])
     assert not problems
     ox = next(q for q in bank.questions if q.id == "custom.ox")
-    fields = {f.name: getattr(ox, f.name) for f in dataclasses.fields(ox)}
-    return dataclasses.replace(bank, questions=(WithFigure(**fields, figure=FIGURE),))
+    return dataclasses.replace(bank, questions=(dataclasses.replace(ox, figure=figure),))
 
 
 def test_gift_carries_the_figure_as_text(figure_bank):

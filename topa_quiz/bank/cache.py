@@ -1,12 +1,17 @@
-"""A per-file cache of parsed banks, so a large bank starts a quiz quickly.
+"""A per-file cache of parsed banks, keyed on the file's content, so a large bank starts quickly.
 
 PyYAML builds Python objects at about a millisecond per question even with its C parser,
 so a 10,000-question bank would cost seconds at every start. Each file's
 :class:`~topa_quiz.bank.loader.FileData` is kept as JSON (never pickle: a cache must not be
-able to run code either) under ``<data dir>/cache/bank/``, keyed on the file's resolved
-path, size, modification time, this module's format version and the engine registry's
-names and parameters. Any trouble with the cache (unreadable, damaged, read-only) is
-ignored: the file is parsed as if there were no cache. ``TOPA_NO_CACHE=1`` turns it off.
+able to run code either) under ``<data dir>/cache/bank/``, one entry per file path. An
+entry is used only when its key matches: the sha256 of the file's bytes (never its size
+or time, which ``cp -p``, ``touch -r`` or a coarse file system keep through an edit), this
+module's format, the shape of the model classes, the source of the bank reader and the
+engine registry's names and parameters. The entry's data carries its own sha256, and
+:mod:`~topa_quiz.bank.codec` checks every shape while rebuilding it: an entry damaged or
+edited in any way is parsed afresh. Any trouble with the cache (unreadable, damaged,
+read-only) is ignored. ``TOPA_NO_CACHE=1`` turns it off; ``topa bank validate`` never
+uses it.
 """
 
 from __future__ import annotations
@@ -15,21 +20,26 @@ import contextlib
 import hashlib
 import json
 import os
+import sys
 import tempfile
+from dataclasses import replace
+from functools import cache
 from pathlib import Path
 
-from .loader import FileData, Problem, _display, parse_file
-from .model import Concept, Distractor, Option, Question, Text
+from .codec import ShapeError, decode, encode, shape
+from .loader import FileData, Problem, QuestionEntry, _display, parse_bytes
+from .yamlread import read_bytes
 
-FORMAT = 1
+FORMAT = 2
 
 
+@cache
 def _registry_fingerprint() -> str:
     from ..engine.registry import ALIASES, CALCS
 
     # p.required rather than repr(p.default): the REQUIRED sentinel's repr holds a memory
     # address, which would change the key in every process
-    shape = [
+    calcs = [
         (
             c.name,
             [
@@ -39,164 +49,114 @@ def _registry_fingerprint() -> str:
         )
         for c in CALCS
     ]
-    return hashlib.sha256(repr((shape, sorted(ALIASES.items()))).encode()).hexdigest()[:16]
+    return hashlib.sha256(repr((calcs, sorted(ALIASES.items()))).encode()).hexdigest()[:16]
+
+
+@cache
+def _code_fingerprint() -> str:
+    """The source of the bank package and of every kind's reader: what turns bytes into data."""
+    from .fields import KINDS
+
+    files = {str(p) for p in Path(__file__).parent.glob("*.py")}
+    for kind in KINDS.values():
+        for form in kind.forms:
+            module = sys.modules.get(form.read.__module__)
+            if module is not None and getattr(module, "__file__", None):
+                files.add(str(module.__file__))
+    digest = hashlib.sha256()
+    for name in sorted(files):
+        with contextlib.suppress(OSError):
+            digest.update(Path(name).read_bytes())
+    digest.update(shape(FileData).encode())
+    return digest.hexdigest()[:16]
 
 
 def _cache_file(path: Path) -> Path:
-    from ..store.paths import data_dir
+    from ..paths import data_dir
 
-    digest = hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:32]
+    digest = hashlib.sha256(os.path.realpath(path).encode()).hexdigest()[:32]
     return data_dir() / "cache" / "bank" / f"{digest}.json"
 
 
-def _key(path: Path) -> dict[str, object]:
-    st = path.stat()
+def _key_for(content: bytes) -> dict[str, object]:
     return {
         "format": FORMAT,
-        "path": str(path.resolve()),
-        "size": st.st_size,
-        "mtime_ns": st.st_mtime_ns,
+        "content": hashlib.sha256(content).hexdigest(),
+        "code": _code_fingerprint(),
         "registry": _registry_fingerprint(),
     }
 
 
-# -------------------------------------------------------------- to and from JSON
-def _text(t: Text | None) -> list[str] | None:
-    return None if t is None else [t.ko, t.en]
+def _key(path: Path) -> dict[str, object]:
+    """The key of the file at ``path`` as it is now (reads the file)."""
+    data = read_bytes(path, str(path))
+    if isinstance(data, Problem):
+        raise OSError(data.message)
+    return _key_for(data)
 
 
-def _untext(v: list[str] | None) -> Text | None:
-    return None if v is None else Text(v[0], v[1])
-
-
-def _question(q: Question) -> dict[str, object]:
-    return {
-        "id": q.id,
-        "concepts": list(q.concepts),
-        "type": q.type,
-        "prompt": _text(q.prompt),
-        "explanation": _text(q.explanation),
-        "line": q.line,
-        "difficulty": q.difficulty,
-        "options": [[_text(o.text), _text(o.why), o.last] for o in q.options],
-        "answer": q.answer,
-        "calc": q.calc,
-        "params": q.params,
-        "cases": list(q.cases),
-        "pick": q.pick,
-        "decimals": q.decimals,
-        "tol_abs": q.tol_abs,
-        "tol_rel": q.tol_rel,
-        "distractors": [[_text(d.why), d.calc, d.params] for d in q.distractors],
-    }
-
-
-def _unquestion(d: dict, source: str) -> Question:
-    return Question(
-        id=d["id"],
-        concepts=tuple(d["concepts"]),
-        type=d["type"],
-        prompt=_untext(d["prompt"]),
-        explanation=_untext(d["explanation"]),
-        source=source,
-        line=d["line"],
-        difficulty=d["difficulty"],
-        options=tuple(Option(_untext(t), _untext(w), last) for t, w, last in d["options"]),
-        answer=d["answer"],
-        calc=d["calc"],
-        params=d["params"],
-        cases=tuple(d["cases"]),
-        pick=d["pick"],
-        decimals=d["decimals"],
-        tol_abs=d["tol_abs"],
-        tol_rel=d["tol_rel"],
-        distractors=tuple(Distractor(_untext(w), calc, params) for w, calc, params in d["distractors"]),
-    )
-
-
-def to_json(data: FileData) -> dict[str, object]:
-    return {
-        "topics": [[tid, _text(t), list(mark)] for tid, t, mark in data.topics],
-        "concepts": [
-            [
-                {
-                    "id": c.id,
-                    "topic": c.topic,
-                    "ko": c.ko,
-                    "en": c.en,
-                    "summary": _text(c.summary),
-                    "numeric": c.numeric,
-                    "engine": list(c.engine),
-                },
-                list(mark),
-            ]
-            for c, mark in data.concepts
-        ],
-        "questions": [
-            [None if q is None else _question(q), qid, ids, list(cm), list(im)]
-            for q, qid, ids, cm, im in data.questions
-        ],
-        "problems": [[p.line, p.col, p.message] for p in data.problems],
-    }
-
-
-def from_json(obj: dict, source: str) -> FileData:
-    """Rebuild FileData; file names are said afresh (they depend on the working directory)."""
-    return FileData(
-        topics=[(tid, _untext(t), tuple(mark)) for tid, t, mark in obj["topics"]],
-        concepts=[
-            (
-                Concept(
-                    id=c["id"],
-                    topic=c["topic"],
-                    ko=c["ko"],
-                    en=c["en"],
-                    summary=_untext(c["summary"]),
-                    numeric=c["numeric"],
-                    engine=tuple(c["engine"]),
-                ),
-                tuple(mark),
-            )
-            for c, mark in obj["concepts"]
-        ],
-        questions=[
-            (None if q is None else _unquestion(q, source), qid, ids, tuple(cm), tuple(im))
-            for q, qid, ids, cm, im in obj["questions"]
-        ],
-        problems=[Problem(source, line, col, message) for line, col, message in obj["problems"]],
-    )
-
-
-# ---------------------------------------------------------------------- access
+# ------------------------------------------------------------------------ access
 def cached_parse(path: Path) -> FileData:
-    """parse_file(path), through the cache when it holds this very file."""
+    """parse_file(path), through the cache when it holds this very content."""
+    name = _display(path)
+    content = read_bytes(path, name)
+    if isinstance(content, Problem):
+        return FileData(problems=[content])
     if os.environ.get("TOPA_NO_CACHE"):
-        return parse_file(path)
+        return parse_bytes(content, name)
+    key = _key_for(content)
     try:
-        key = _key(path)
         target = _cache_file(path)
-    except OSError:
-        return parse_file(path)  # the file vanished or cannot be stat'ed: parse reports it
-    try:
-        stored = json.loads(target.read_text(encoding="utf-8"))
-        if stored.get("key") == key:
-            return from_json(stored["data"], _display(path))
-    except (OSError, ValueError, KeyError, TypeError, IndexError):
-        pass  # no cache yet, or one we cannot use: parse
-    data = parse_file(path)
-    _store(target, {"key": key, "data": to_json(data)})
+    except (OSError, RuntimeError):  # no usable data directory (e.g. TOPA_HOME='~nosuchuser')
+        return parse_bytes(content, name)
+    hit = _read(target, key)
+    if hit is not None:
+        return _named(hit, name)
+    data = parse_bytes(content, name)
+    _store(target, key, data)
     return data
 
 
-def _store(target: Path, payload: dict[str, object]) -> None:
+def _read(target: Path, key: dict[str, object]) -> FileData | None:
+    """The entry's data when its key matches and its data is intact, else None."""
+    try:
+        raw = target.read_bytes()
+        head, _, body = raw.partition(b"\n")
+        header = json.loads(head)
+        if not isinstance(header, dict) or header.get("key") != key:
+            return None
+        if header.get("data") != hashlib.sha256(body).hexdigest():
+            return None  # damaged or edited
+        return decode(json.loads(body), FileData)
+    except (OSError, ValueError, ShapeError, RecursionError):
+        return None
+
+
+def _named(data: FileData, name: str) -> FileData:
+    """File names said afresh: they depend on the working directory, the content does not."""
+    data.problems = [p._replace(file=name) for p in data.problems]
+    data.questions = [
+        e if e.question is None else QuestionEntry(replace(e.question, source=name), *_rest(e))
+        for e in data.questions
+    ]
+    return data
+
+
+def _rest(e: QuestionEntry) -> tuple[object, ...]:
+    return e.id, e.concepts, e.concepts_mark, e.id_mark
+
+
+def _store(target: Path, key: dict[str, object], data: FileData) -> None:
     tmp: str | None = None
     try:
+        body = json.dumps(encode(data, FileData), ensure_ascii=False, separators=(",", ":")).encode()
+        header = json.dumps({"key": key, "data": hashlib.sha256(body).hexdigest()}).encode()
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".json")
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(payload, fh, ensure_ascii=False, separators=(",", ":"))
-        os.replace(tmp, target)  # atomic: a reader sees the old cache or the new one
-    except (OSError, TypeError, ValueError):
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(header + b"\n" + body)
+        os.replace(tmp, target)  # atomic: a reader sees the old entry or the new one
+    except (OSError, TypeError, ValueError, RecursionError):
         if tmp:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)

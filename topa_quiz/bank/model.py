@@ -1,11 +1,11 @@
 """The bank as frozen dataclasses: topics, concepts, questions."""
 
-from __future__ import annotations
+# No "from __future__ import annotations": the cache's codec reads these annotations as
+# objects, and string annotations would cost a compile each in every process.
 
 from dataclasses import dataclass, field
 
 LANGS = ("ko", "en")
-TYPES = ("choice", "ox", "numeric")
 
 
 @dataclass(frozen=True)
@@ -16,7 +16,8 @@ class Text:
     en: str
 
     def get(self, lang: str) -> str:
-        return self.en if lang == "en" else self.ko
+        """The text in ``lang`` (a field of this class per language; Korean for any other)."""
+        return getattr(self, lang) if lang in LANGS else self.ko
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,25 @@ class Distractor:
 
 
 @dataclass(frozen=True)
+class FigureSeries:
+    """One line of a figure: its legend label and its values at x = 1, 2, …"""
+
+    label: Text
+    values: tuple[float, ...]
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A chart shown with a question (learning curves): data, drawn by the renderer."""
+
+    kind: str  # "curves"
+    x: Text
+    y: Text
+    series: tuple[FigureSeries, ...]
+    title: Text | None = None
+
+
+@dataclass(frozen=True)
 class Concept:
     id: str
     topic: str
@@ -44,9 +64,11 @@ class Concept:
     summary: Text
     numeric: bool = False
     engine: tuple[str, ...] = ()
+    #: not in the study notes: a skill that exams build from them
+    beyond_notes: bool = False
 
     def name(self, lang: str) -> str:
-        return self.en if lang == "en" else self.ko
+        return Text(self.ko, self.en).get(lang)
 
 
 @dataclass(frozen=True)
@@ -69,6 +91,7 @@ class Question:
     tol_abs: float | None = None
     tol_rel: float | None = None
     distractors: tuple[Distractor, ...] = ()
+    figure: Figure | None = None
 
     @property
     def computed(self) -> bool:

@@ -6,6 +6,7 @@ Forms: a fixed value; ``{choice: [...]}``; ``{uniform: [lo, hi], round: 2, size:
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
@@ -13,6 +14,41 @@ if TYPE_CHECKING:  # NumPy is needed to draw, not to check forms: the loader sta
     import numpy as np
 
 SPEC_KEYS = ({"choice"}, {"uniform", "round", "size"}, {"integers", "size"})
+MAX_SIZE = 100
+#: integers are drawn as int64: bounds must lie within it (high + 1 too)
+INT64 = 2**63
+
+
+def _number(v: object) -> bool:
+    return isinstance(v, (int, float)) and not isinstance(v, bool)
+
+
+def _looks_numeric(text: str | None) -> bool:
+    try:
+        float(text)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return False
+    return True
+
+
+def _bounds_problem(form: str, bounds: object) -> str | None:
+    if not isinstance(bounds, list) or len(bounds) != 2 or not all(_number(b) for b in bounds):
+        text = next((b for b in bounds if isinstance(b, str)), None) if isinstance(bounds, list) else None
+        hint = f" ('{text}' is text in YAML: write it with a dot, as 1.0e30)" if _looks_numeric(text) else ""
+        return f"{form} takes [low, high], two numbers with low <= high{hint}"
+    lo, hi = bounds
+    if not (math.isfinite(lo) and math.isfinite(hi)):
+        return f"{form} bounds must be finite numbers"
+    if lo > hi:
+        return f"{form} takes [low, high], two numbers with low <= high"
+    if form == "uniform" and not math.isfinite(hi - lo):
+        return "uniform bounds are too far apart to draw between (keep high - low below 1e308)"
+    if form == "integers":
+        if not all(float(b).is_integer() for b in bounds):
+            return "integers takes whole-number bounds"
+        if lo < -INT64 or hi > INT64 - 2:
+            return "integers bounds must fit in 64 bits (from -2**63 to 2**63 - 2)"
+    return None
 
 
 def spec_problem(spec: object) -> str | None:
@@ -29,19 +65,14 @@ def spec_problem(spec: object) -> str | None:
             allowed = next(k for k in SPEC_KEYS if form in k)
             if keys - allowed:
                 return f"{{{form}: ...}} takes only {', '.join(sorted(allowed))}"
-            bounds = spec[form]
-            if (
-                not isinstance(bounds, list)
-                or len(bounds) != 2
-                or not all(isinstance(b, (int, float)) and not isinstance(b, bool) for b in bounds)
-                or bounds[0] > bounds[1]
-            ):
-                return f"{form} takes [low, high] with low <= high"
+            issue = _bounds_problem(form, spec[form])
+            if issue:
+                return issue
             size = spec.get("size")
             if size is not None and (
-                not isinstance(size, int) or isinstance(size, bool) or not 1 <= size <= 100
+                not isinstance(size, int) or isinstance(size, bool) or not 1 <= size <= MAX_SIZE
             ):
-                return "size must be a whole number from 1 to 100"
+                return f"size must be a whole number from 1 to {MAX_SIZE}"
             r = spec.get("round", 2)
             if not isinstance(r, int) or isinstance(r, bool) or not 0 <= r <= 10:
                 return "round must be a whole number from 0 to 10"

@@ -33,8 +33,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..engine.registry import lookup
-from .loader import Marked, Problem, _display, _Reader, bundled_bank_dir, read_yaml
+from .loader import Marked, Problem, _display, bundled_bank_dir, read_yaml
 from .model import Text
+from .reader import Reader
 from .sampling import sample_params, spec_problem
 
 if TYPE_CHECKING:
@@ -129,7 +130,7 @@ def study_dir() -> Path:
     return bundled_bank_dir() / "study"
 
 
-class _PageReader(_Reader):
+class _PageReader(Reader):
     """Reads one study file into pages, collecting problems (a bank reader's helpers)."""
 
     def str_list(self, parent: Marked, key: str, what: str) -> list[str]:

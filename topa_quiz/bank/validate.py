@@ -2,43 +2,45 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Collection
 from pathlib import Path
 
-import numpy as np
-
-from .loader import Problem, load_bank
+from .draw import DrawError, draw
+from .loader import _display, bank_files, load_bank
 from .model import Bank
+from .problem import Problem
 
-DRAWS = 12
+DRAWS = 24
 
 
-def check_draws(bank: Bank, draws: int = DRAWS) -> list[Problem]:
-    """Draw each computed question ``draws`` times; report draws the engine rejects."""
-    from ..session.items import ItemError, make_item
+def check_draws(bank: Bank, draws: int = DRAWS, files: Collection[str] | None = None) -> list[Problem]:
+    """Draw each computed question ``draws`` times (only those from ``files``, when given);
+    report the first draw the engine rejects."""
+    import numpy as np
 
     problems: list[Problem] = []
     for q in bank.questions:
-        if not q.computed:
+        if not q.computed or (files is not None and q.source not in files):
             continue
         for k in range(draws):
-            rng = np.random.default_rng([k, len(q.id)])
             try:
-                for lang in ("ko", "en"):
-                    make_item(q, bank, rng, lang)
-            except ItemError as exc:
+                draw(q, np.random.default_rng([k, len(q.id)]))
+            except DrawError as exc:
                 problems.append(Problem(q.source, q.line, 1, f"question {exc} (draw {k + 1} of {draws})"))
                 break
     return problems
 
 
 def validate(paths: list[Path] | None, include_bundled: bool = True) -> tuple[Bank, list[Problem]]:
-    """Load (with the bundled bank, for its concepts and ids) and check; with ``paths``,
-    only the problems found in those paths are reported."""
-    bank, problems = load_bank(paths, include_bundled)
-    problems += check_draws(bank)
-    if paths:
-        from .loader import _display, bank_files
-
-        wanted = {_display(f) for p in paths for f in (bank_files(p) if p.exists() else [p])}
-        problems = [p for p in problems if p.file in wanted]
+    """Load (with the bundled bank, for its concepts and ids) and check, reading the files
+    checked afresh (never the cache); with ``paths``, only the problems found in those paths
+    are reported, and only their questions are drawn."""
+    if not paths:
+        bank, problems = load_bank(paths, include_bundled, use_cache=False)
+        return bank, problems + check_draws(bank)
+    files = [f for p in paths for f in [p, *bank_files(p)]]
+    bank, problems = load_bank(paths, include_bundled, fresh={os.path.realpath(f) for f in files})
+    wanted = {_display(f) for f in files}
+    problems = [p for p in problems + check_draws(bank, files=wanted) if p.file in wanted]
     return bank, problems

@@ -9,6 +9,7 @@ libraries (NumPy, YAML, SQLite, fsrs, plotext) only inside the commands that nee
 
 from __future__ import annotations
 
+import functools
 import importlib
 import os
 import sys
@@ -66,8 +67,11 @@ def session_lang(argv: list[str] | None = None) -> str:
 
     Never fails: a bad value falls back to Korean here (the command itself reports it).
     """
-    args = sys.argv[1:] if argv is None else argv
-    value = os.environ.get("TOPA_LANG", "")
+    return _lang_of(tuple(sys.argv[1:] if argv is None else argv), os.environ.get("TOPA_LANG", ""))
+
+
+@functools.lru_cache(maxsize=8)
+def _lang_of(args: tuple[str, ...], value: str) -> str:
     for i, arg in enumerate(args):
         if arg in ("--lang", "-l") and i + 1 < len(args):
             value = args[i + 1]
@@ -116,6 +120,23 @@ def _quiet_broken_pipe() -> int:
     return ExitStatus.OK
 
 
+def _take_ctrl_c() -> None:
+    """Make Ctrl-C (SIGINT) raise KeyboardInterrupt even when topa was started with it ignored.
+
+    A process started with SIGINT ignored (a background job of a non-interactive shell, or a
+    test run started that way) keeps SIG_IGN, and Python then installs no handler: Ctrl-C
+    did nothing and a quiz waiting for input could not be ended (issue 13, item 32). Ctrl-C
+    always ends a session with its summary and status 130; nothing answered is lost by that.
+    """
+    import signal
+
+    try:
+        if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+            signal.signal(signal.SIGINT, signal.default_int_handler)
+    except ValueError:  # not the main thread: signals are not ours to set
+        pass
+
+
 class TopaGroup(TyperGroup):
     """The root group: commands loaded on demand; every exception mapped to one line."""
 
@@ -143,6 +164,7 @@ class TopaGroup(TyperGroup):
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):  # noqa: ANN001
         lang = session_lang(list(args) if args is not None else None)
+        _take_ctrl_c()
         try:
             code = super().main(args, prog_name or "topa", complete_var, standalone_mode=False, **extra)
             code = code if isinstance(code, int) else 0

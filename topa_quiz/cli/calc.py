@@ -1,183 +1,179 @@
 """``topa calc NAME ...``: any engine calculation with its worked steps.
 
-The subcommands are generated from :mod:`topa_quiz.engine.registry`, so the command line,
-the bank and the engine share one list of names and parameters.
+The subcommands come from :mod:`topa_quiz.engine.registry`, so the command line, the bank
+and the engine share one list of names and parameters. Only the subcommand that runs is
+built (``topa calc adam`` does not build the other 30), in the session's language.
 """
 
 from __future__ import annotations
 
 import inspect
 import json
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import typer
-from rich import box
-from rich.table import Table
-from rich.text import Text
+from typer.core import TyperGroup
 
-from ..engine.registry import CALCS, Calc, Param, topics
+from ..engine.registry import Calc, Param, lookup, names
 from ..errors import UsageError
-from .console import out_console
-from .values import parse, positional_numbers
+from .options import example, lang_option, words
 
-app = typer.Typer(
-    help="계산기 — compute any reference value with its worked steps (PyTorch's conventions).",
-    no_args_is_help=False,
-    rich_markup_mode="rich",
-)
+if TYPE_CHECKING:
+    from .env import Environment
 
-# The engine words everything through the catalog in any language; this command still
-# speaks English until it follows the session's language (--lang / TOPA_LANG).
-_LANG = "en"
+METAVARS = {"number": "NUM", "int": "INT", "vector": "V", "batch": "ROWS"}
 
 
-def calc_table() -> Table:
-    table = Table(box=box.SIMPLE_HEAD, title="topa calc NAME — calculations", title_justify="left")
-    table.add_column("name", style="bold cyan", no_wrap=True)
-    table.add_column("what it computes", overflow="fold")
-    for topic in topics():
-        for c in (c for c in CALCS if c.topic == topic):
-            table.add_row(c.name, Text(c.summary(_LANG)))
-    return table
+class CalcGroup(TyperGroup):
+    """The calculations of the registry, each built only when asked for."""
+
+    def list_commands(self, ctx: object) -> list[str]:
+        return list(names())
+
+    def resolve_command(self, ctx: object, args: list[str]):  # noqa: ANN201
+        name = args[0] if args else ""
+        if name and not name.startswith("-") and self.get_command(ctx, name) is None:
+            from ..engine.registry import closest
+
+            guess = closest(name)
+            if guess:
+                raise UsageError.said("calc.unknown_guess", name=name, guess=guess)
+            raise UsageError.said("calc.unknown", name=name)
+        return super().resolve_command(ctx, args)
+
+    def get_command(self, ctx: object, name: str):  # noqa: ANN201
+        calc = lookup(name)
+        if calc is None or calc.name != name:
+            return None
+        sub = typer.Typer(add_completion=False)
+        make_command(sub, calc)
+        return typer.main.get_command(sub)
 
 
-@app.callback(invoke_without_command=True)
-def _calc_root(ctx: typer.Context) -> None:
-    """계산기 — compute any reference value with its worked steps (PyTorch's conventions).
-
-    Example: topa calc adam --param 1.0 --grad 0.5 --lr 0.1
-    """
-    if ctx.invoked_subcommand is None:
-        console = out_console()
-        console.print(calc_table())
-        console.print("Details and options: [bold]topa calc NAME --help[/]")
+def _help(p: Param, lang: str) -> str:
+    bounds = p.bounds_text(lang)
+    return p.help(lang) + (f" ({bounds})" if bounds else "")
 
 
-def _option_name(p: Param) -> str:
-    return "X" if p.positional else p.option
-
-
-def _default_text(p: Param) -> str:
-    if p.required:
-        return " [required]"
-    if p.default is None or p.kind == "flag":
-        return ""
-    return f" [default: {p.default}]"
-
-
-def _signature(calc: Calc) -> inspect.Signature:
-    params: list[inspect.Parameter] = []
-    kw = inspect.Parameter.KEYWORD_ONLY
-    for p in calc.params:
-        bounds = p.bounds_text(_LANG)
-        help_ = p.help(_LANG) + (f" ({bounds})" if bounds else "") + _default_text(p)
-        if p.positional:
-            default = typer.Argument(None, help=help_ + " Several numbers, or comma lists.", metavar="X...")
-            params.append(inspect.Parameter(p.name, kw, default=default, annotation=Optional[list[str]]))
-        elif p.kind == "steps":
-            default = typer.Option(None, p.option, help=help_, metavar="G")
-            params.append(inspect.Parameter(p.name, kw, default=default, annotation=Optional[list[str]]))
-        elif p.kind == "flag":
-            decl = f"{p.option}/--no-{p.option[2:]}" if p.default else p.option
-            params.append(
-                inspect.Parameter(
-                    p.name,
-                    kw,
-                    default=typer.Option(bool(p.default), decl, help=p.help(_LANG)),
-                    annotation=bool,
-                )
-            )
-        else:
-            metavar = {
-                "number": "NUM",
-                "int": "INT",
-                "vector": "V",
-                "batch": "ROWS",
-                "choice": "|".join(p.choices),
-            }
-            default = typer.Option(None, p.option, help=help_, metavar=metavar[p.kind])
-            params.append(inspect.Parameter(p.name, kw, default=default, annotation=Optional[str]))
-    params.append(
-        inspect.Parameter(
-            "json_",
-            kw,
-            default=typer.Option(False, "--json", help="Print one JSON object and nothing else."),
-            annotation=bool,
+def _parameter(p: Param, lang: str) -> inspect.Parameter:
+    """The Typer declaration of one calculation parameter (values stay text: we parse them)."""
+    kw, text = inspect.Parameter.KEYWORD_ONLY, _help(p, lang)
+    if p.positional:
+        default = typer.Argument(None, help=f"{text} {words()('calc.positional')}", metavar="X...")
+        return inspect.Parameter(p.name, kw, default=default, annotation=Optional[list[str]])
+    if p.kind == "steps":
+        default = typer.Option(None, p.option, help=text, metavar="G")
+        return inspect.Parameter(p.name, kw, default=default, annotation=Optional[list[str]])
+    if p.kind == "flag":
+        decl = f"{p.option}/--no-{p.option[2:]}" if p.default else p.option
+        return inspect.Parameter(
+            p.name, kw, default=typer.Option(bool(p.default), decl, help=text), annotation=bool
         )
-    )
-    params.append(
+    metavar = "|".join(p.choices) if p.choices else METAVARS[p.kind]
+    shown = "" if p.required or p.default is None else f" [{words()('help.default')}: {p.default}]"
+    default = typer.Option(None, p.option, help=text + shown, metavar=metavar)
+    return inspect.Parameter(p.name, kw, default=default, annotation=Optional[str])
+
+
+def signature(calc: Calc, lang: str) -> inspect.Signature:
+    w, kw = words(), inspect.Parameter.KEYWORD_ONLY
+    extra = [
         inspect.Parameter(
-            "plot",
-            kw,
-            default=typer.Option(
-                False, "--plot", help="Draw the calculation in the terminal where a picture fits."
-            ),
-            annotation=bool,
-        )
-    )
-    return inspect.Signature(params)
+            "json_", kw, default=typer.Option(False, "--json", help=w("opt.calc_json")), annotation=bool
+        ),
+        inspect.Parameter(
+            "plot", kw, default=typer.Option(False, "--plot", help=w("opt.calc_plot")), annotation=bool
+        ),
+        inspect.Parameter("lang", kw, default=lang_option(), annotation=Optional[str]),
+    ]
+    return inspect.Signature([*(_parameter(p, lang) for p in calc.params), *extra])
 
 
-def run(calc: Calc, options: dict[str, object], as_json: bool, plot: bool = False) -> None:
+def engine_values(calc: Calc, options: dict[str, object]) -> dict[str, object]:
+    """The typed options as the engine's values; a missing or bad one is a UsageError."""
+    from .calc_args import parse, positional_numbers
+
     values: dict[str, object] = {}
     for p in calc.params:
         raw = options.get(p.name)
         if p.kind == "flag":
             values[p.name] = bool(raw)
-            continue
-        if raw is None or raw == []:
+        elif raw is None or raw == []:
             if p.required:
-                raise UsageError(f"{_option_name(p)}: missing; {calc.name} needs it, e.g. {calc.example}")
-            continue
-        values[p.name] = positional_numbers("X", raw) if p.positional else parse(p, raw, p.option)  # type: ignore[arg-type]
+                option = "X" if p.positional else p.option
+                raise UsageError.said("calc.missing", option=option, name=calc.name, example=calc.example)
+        else:
+            values[p.name] = positional_numbers("X", raw) if p.positional else parse(p, raw, p.option)  # type: ignore[arg-type]
+    return values
+
+
+def run_calc(env: Environment, calc: Calc, options: dict[str, object], as_json: bool, plot: bool) -> None:
     from ..engine import EngineError, compute
 
     try:
-        result = compute(calc.name, **values)
+        result = compute(calc.name, **engine_values(calc, options))
     except EngineError as exc:
         p = calc.param(exc.param)
-        where = _option_name(p) if p else exc.param
-        message = exc.text(_LANG)
+        option = ("X" if p.positional else p.option) if p else exc.param
+        message = exc.text(env.lang)
         for other in calc.params:  # the engine says y_true; the user typed --y-true
             if "_" in other.name:
                 message = message.replace(other.name, other.option)
-        raise UsageError(f"{where}: {message}") from None
+        raise UsageError.said("calc.engine", option=option, problem=message) from None
     if as_json:
-        typer.echo(json.dumps(result.to_dict(_LANG), ensure_ascii=False))
+        env.stdout.write(json.dumps(result.to_dict(env.lang), ensure_ascii=False) + "\n")
         return
     from ..render.steps import calculation_view
 
-    console = out_console()
-    console.print(calculation_view(result, calc.summary(_LANG), _LANG))
+    env.show(calculation_view(result, calc.summary(env.lang), env.lang))
     if plot:
         from .plot import plot_calculation
 
-        plot_calculation(console, calc, result)
+        plot_calculation(env.out, calc, result, env.lang)
 
 
-def _make_command(calc: Calc) -> None:
+def make_command(app: typer.Typer, calc: Calc) -> None:
+    from . import session_lang
+
+    lang = session_lang()
+
     def command(**kwargs: object) -> None:
-        as_json = bool(kwargs.pop("json_"))
-        plot = bool(kwargs.pop("plot"))
-        run(calc, kwargs, as_json, plot)
+        from .env import current
 
-    command.__signature__ = _signature(calc)  # type: ignore[attr-defined]
+        env = current(kwargs.pop("lang"))  # type: ignore[arg-type]
+        as_json, plot = bool(kwargs.pop("json_")), bool(kwargs.pop("plot"))
+        run_calc(env, calc, kwargs, as_json, plot)
+
+    command.__signature__ = signature(calc, lang)  # type: ignore[attr-defined]
     command.__name__ = calc.name.replace("-", "_")
-    summary, notes = calc.summary(_LANG), calc.notes(_LANG)
-    doc = summary + (f"\n\n{notes}" if notes else "")
+    summary, notes = calc.summary(lang), calc.notes(lang)
     positional = any(p.positional for p in calc.params)
     app.command(
         name=calc.name,
-        help=doc,
+        help=summary + (f"\n\n{notes}" if notes else ""),
         short_help=summary,
-        epilog=f"Example: {calc.example}",
+        epilog=example(calc.example),
         context_settings={"ignore_unknown_options": positional, "help_option_names": ["-h", "--help"]},
     )(command)
 
 
-for _calc in CALCS:
-    _make_command(_calc)
+def show_list(env: Environment) -> None:
+    from ..render.steps import calc_list
+
+    env.show(calc_list(env.words))
 
 
 def register(root: typer.Typer) -> None:
+    w = words()
+    app = typer.Typer(
+        cls=CalcGroup, help=w("cmd.calc"), epilog=example("topa calc adam --param 1.0 --grad 0.5 --lr 0.1")
+    )
+
+    @app.callback(invoke_without_command=True)
+    def _calc_root(ctx: typer.Context, lang: Optional[str] = lang_option()) -> None:
+        if ctx.invoked_subcommand is None:
+            from .env import current
+
+            show_list(current(lang))
+
     root.add_typer(app, name="calc")

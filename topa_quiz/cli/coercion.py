@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import types
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any, Union, get_args, get_origin
 
@@ -73,8 +74,6 @@ def plain_shape(annotation: Any) -> tuple[Any, bool] | None:
 
 def build(descriptor: Any, fallback: Any) -> Any:
     """A light runtime parameter for plain options; Typer's own for everything else."""
-    from typer._coercion import RuntimeParam
-
     info = descriptor.parameter_info
     shape = plain_shape(descriptor.annotation)
     special = (
@@ -86,23 +85,30 @@ def build(descriptor: Any, fallback: Any) -> Any:
     )
     if shape is None or special or descriptor.choices is not None:
         return fallback(descriptor)
+    return _plain_class()(parameter_info=info, annotation=descriptor.annotation, shape=shape)
+
+
+@cache
+def _plain_class() -> type:
+    """The runtime parameter class, made once (a dataclass costs an ``exec`` per method)."""
+    from typer._coercion import RuntimeParam
 
     @dataclass(frozen=True)
     class Plain(RuntimeParam):
+        shape: tuple[Any, bool] = (str, False)
+
         def _coerce_value(self, value: Any, param: Any, ctx: Any) -> Any:
             from typer._click.exceptions import BadParameter
 
-            base, many = shape
+            base, many = self.shape
             convert = CONVERTERS[base]
             try:
-                if many:
-                    return [convert(v) for v in value]
-                return convert(value)
+                return [convert(v) for v in value] if many else convert(value)
             except (TypeError, ValueError):
                 shown = value if not many else next((v for v in value if not _ok(convert, v)), value)
                 raise BadParameter(f"{shown!r} is not a valid {NAMES[base]}.", ctx=ctx, param=param) from None
 
-    return Plain(parameter_info=info, annotation=descriptor.annotation)
+    return Plain
 
 
 def _ok(convert: Any, value: Any) -> bool:

@@ -14,11 +14,12 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import IO
-
-from rich.console import Console
+from typing import IO, TYPE_CHECKING
 
 from ..i18n import DEFAULT_LANG, LANGS, Catalog, catalog
+
+if TYPE_CHECKING:  # Rich is imported when something is printed, not before (calc --json)
+    from rich.console import Console
 
 #: the longest line read at a prompt (longer input is cut there and refused as an answer)
 MAX_LINE = 4096
@@ -72,12 +73,16 @@ class Environment:
     @property
     def out(self) -> Console:
         if self._out is None:
+            from rich.console import Console
+
             self._out = Console(file=self.stdout, highlight=False, soft_wrap=False, width=self.width)
         return self._out
 
     @property
     def err(self) -> Console:
         if self._err is None:
+            from rich.console import Console
+
             self._err = Console(file=self.stderr, highlight=False, width=self.width)
         return self._err
 

@@ -17,11 +17,11 @@ if TYPE_CHECKING:
 
 def run_exam_command(env: Environment, options: ExamOptions, bank_paths: list[Path] | None) -> None:
     """Plan the exam, serve it against the clock, record it, then show the report."""
-    from ..render.labels import duration
     from ..render.exam import exam_report
+    from ..render.labels import duration
     from ..session.plan import plan_exam
     from .interact import run_exam
-    from .progress import recording
+    from .progress import raise_not_recorded, recording
 
     bank = load_questions(bank_paths)
     exam = plan_exam(bank, options, clock=env.clock)
@@ -40,6 +40,7 @@ def run_exam_command(env: Environment, options: ExamOptions, bank_paths: list[Pa
         run_exam(exam, env)
     env.show("")
     env.show(exam_report(exam, words_))
+    raise_not_recorded(exam)
     if exam.summary.interrupted:
         raise typer.Exit(ExitStatus.INTERRUPTED)
 

@@ -1,17 +1,18 @@
-"""``--help`` in the session's language, drawn with plain Rich tables.
+"""``--help`` in the session's language, as plain text.
 
 Typer's own help renderer imports Rich's Markdown, Syntax and Traceback machinery (about
 60 ms) and words its headings in English. This one reads the same click objects (usage,
-parameters, subcommands, epilog) and words every heading through the catalog.
+parameters, subcommands, epilog), words every heading through the catalog and writes plain
+text wrapped at spaces by terminal cells (Korean takes two), without importing Rich.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from rich.console import RenderableType
+from ..render.visible import visible
 
+if TYPE_CHECKING:
     from ..i18n import Catalog
 
 #: options Typer adds on its own, with the catalog id of their help
@@ -69,41 +70,65 @@ def _usage(command: object, ctx: object, words: Catalog) -> str:
     return f"{ctx.command_path} {pieces}".strip()  # type: ignore[attr-defined]
 
 
-def _table(rows: list[tuple[str, str]]) -> RenderableType:
-    from rich.table import Table
+def cells(text: str) -> int:
+    """Terminal cells ``text`` takes: wide (Korean, CJK) characters take two."""
+    from unicodedata import east_asian_width
 
-    from ..render.text import plain
+    return sum(2 if east_asian_width(ch) in "WF" else 1 for ch in text)
 
-    table = Table.grid(padding=(0, 2))
-    table.add_column(style="bold cyan", no_wrap=True)
-    table.add_column(overflow="fold")
+
+def wrap(text: str, width: int) -> list[str]:
+    """Lines of at most ``width`` cells, broken at spaces (a word longer than that is split)."""
+    lines: list[str] = []
+    for paragraph in text.splitlines() or [""]:
+        line = ""
+        for word in paragraph.split(" "):
+            candidate = f"{line} {word}" if line else word
+            if cells(candidate) <= width:
+                line = candidate
+                continue
+            if line:
+                lines.append(line)
+            while cells(word) > width:
+                cut = max(1, next(i for i in range(len(word), 0, -1) if cells(word[:i]) <= width))
+                lines.append(word[:cut])
+                word = word[cut:]
+            line = word
+        lines.append(line)
+    return lines
+
+
+def _table(rows: list[tuple[str, str]], width: int) -> list[str]:
+    left = min(max(cells(visible(name)) for name, _ in rows), max(12, width // 3))
+    out = []
     for name, text in rows:
-        table.add_row(plain(name), plain(text))
-    return table
+        first = visible(name)
+        if cells(first) > left:  # a long name gets a line of its own
+            out.append(f"  {first}")
+            first = ""
+        for i, line in enumerate(wrap(visible(text), max(20, width - left - 4))):
+            label = first if i == 0 else ""
+            out.append(f"  {label}{' ' * (left - cells(label))}  {line}".rstrip())
+    return out
 
 
-def help_view(command: object, ctx: object, words: Catalog) -> RenderableType:
-    """The help of ``command``: usage, description, arguments, options, subcommands, epilog."""
-    from rich.console import Group
-    from rich.text import Text
-
-    from ..render.text import plain
-
-    parts: list[RenderableType] = [
-        Text.assemble((f"{words('help.usage')}: ", "bold"), plain(_usage(command, ctx, words))),
-    ]
+def help_text(command: object, ctx: object, words: Catalog, width: int) -> str:
+    """The help of ``command`` as plain text: usage, description, arguments, options, commands."""
+    lines = [f"{words('help.usage')}: {visible(_usage(command, ctx, words))}"]
     if getattr(command, "help", None):
-        parts += [Text(""), plain(command.help.strip())]  # type: ignore[attr-defined]
+        lines += ["", *wrap(visible(command.help.strip()), width)]  # type: ignore[attr-defined]
     arguments, options = _param_rows(command, ctx, words)
-    for key, rows in (("help.arguments", arguments), ("help.options", options)):
+    sections = (
+        ("help.arguments", arguments),
+        ("help.options", options),
+        ("help.commands", _subcommands(command, ctx)),
+    )
+    for key, rows in sections:
         if rows:
-            parts += [Text(""), Text(words(key), style="bold"), _table(rows)]
-    subcommands = _subcommands(command, ctx)
-    if subcommands:
-        parts += [Text(""), Text(words("help.commands"), style="bold"), _table(subcommands)]
+            lines += ["", words(key), *_table(rows, width)]
     if getattr(command, "epilog", None):
-        parts += [Text(""), plain(command.epilog, "dim")]  # type: ignore[attr-defined]
-    return Group(*parts)
+        lines += ["", *wrap(visible(command.epilog), width)]  # type: ignore[attr-defined]
+    return "\n".join(lines) + "\n"
 
 
 def _subcommands(command: object, ctx: object) -> list[tuple[str, str]]:
@@ -120,11 +145,10 @@ def _subcommands(command: object, ctx: object) -> list[tuple[str, str]]:
 
 
 def format_help(self: object, ctx: object, formatter: object) -> None:
-    """Replaces Typer's ``format_help``: print the localized help on stdout."""
+    """Replaces Typer's ``format_help``: write the localized help on stdout."""
     import os
+    import shutil
     import sys
-
-    from rich.console import Console
 
     from ..i18n import catalog
     from . import session_lang
@@ -132,9 +156,8 @@ def format_help(self: object, ctx: object, formatter: object) -> None:
     try:
         width = int(os.environ.get("COLUMNS", ""))
     except ValueError:
-        width = None
-    console = Console(file=sys.stdout, highlight=False, width=width if width and width >= 20 else None)
-    console.print(help_view(self, ctx, catalog(session_lang())))
+        width = shutil.get_terminal_size((80, 24)).columns
+    sys.stdout.write(help_text(self, ctx, catalog(session_lang()), max(40, min(width, 120)) - 1))
 
 
 def install() -> None:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from ..errors import ExitStatus
+from ..errors import ExitStatus, RecordError
 
 if TYPE_CHECKING:
     from ..session.drill import Drill
@@ -26,7 +26,13 @@ def recording(env: Environment, drill: Drill) -> Iterator[None]:
         yield
         if drill.mode == "exam":
             r = drill.result  # type: ignore[attr-defined]
-            recorder.record_exam(r.total, r.right, r.pass_mark, r.minutes, r.seconds, r.timed_out)
+            try:
+                recorder.record_exam(
+                    r.total, r.right, r.pass_mark, r.minutes, r.seconds, r.timed_out,
+                    abandoned=r.abandoned, answered=r.answered,
+                )  # fmt: skip
+            except RecordError as exc:
+                drill.summary.not_recorded = drill.summary.not_recorded or exc
     finally:
         recorder.close()
 
@@ -37,5 +43,12 @@ def show_summary(env: Environment, drill: Drill) -> None:
 
     env.show("")
     env.show(summary_view(drill.summary, drill.bank, env.words))
+    raise_not_recorded(drill)
     if drill.summary.interrupted:
         raise typer.Exit(ExitStatus.INTERRUPTED)
+
+
+def raise_not_recorded(drill: Drill) -> None:
+    """After what was done is shown: one line when the store could not keep an answer (status 1)."""
+    if drill.summary.not_recorded is not None:
+        raise drill.summary.not_recorded

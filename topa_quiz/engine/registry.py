@@ -17,7 +17,6 @@ The types, :class:`Param` and :class:`Calc`, are in :mod:`topa_quiz.engine.spec`
 from __future__ import annotations
 
 from dataclasses import replace
-from difflib import get_close_matches
 
 from .spec import METAVARS, REQUIRED, Calc, Param, catalog_text
 
@@ -360,6 +359,8 @@ def lookup(name: str) -> Calc | None:
 
 def closest(name: str) -> str | None:
     """The registered name nearest to a misspelt one, for 'did you mean'."""
+    from difflib import get_close_matches
+
     hits = get_close_matches(name, [*BY_NAME, *ALIASES], n=1, cutoff=0.5)
     return (ALIASES.get(hits[0], hits[0])) if hits else None
 

@@ -73,7 +73,6 @@ def steps_table(item: Item, lang: str) -> str:
 
 
 def front(item: Item, bank: Bank, lang: str, variant: int, variants: int) -> str:
-    from ..session.items import circled
 
     q = item.question
     tid = bank.topic_of(q)
@@ -88,11 +87,7 @@ def front(item: Item, bank: Bank, lang: str, variant: int, variants: int) -> str
     figure = figure_text(q, lang)
     if figure:
         parts.append(f'<pre class="topa-figure">{html.escape(figure)}</pre>')
-    if item.kind == "choice":
-        lis = "".join(f"<li>{circled(i)} {esc(c.text)}</li>" for i, c in enumerate(item.choices))
-        parts.append(f'<ul class="topa-choices">{lis}</ul>')
-    elif item.kind == "ox":
-        parts.append('<div class="topa-ox">O / X</div>')
+    parts.append(item.behaviour.anki_front(item, esc))
     return "".join(parts)
 
 

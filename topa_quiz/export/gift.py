@@ -48,22 +48,9 @@ def numeric_tolerance(item: Item) -> float:
 
 
 def answer_block(item: Item, lang: str) -> str:
-    from ..session.items import format_value
-
+    """The ``{...}`` block: each kind writes its own (choice feedback, T/F, #value:margin)."""
     general = f"####{escape(item.explanation)}" if item.explanation.strip() else ""
-    if item.kind == "ox":
-        return "{" + ("T" if item.answer == "O" else "F") + general + "}"
-    if item.kind == "numeric":
-        value = float(item.answer)  # type: ignore[arg-type]
-        tolerance = numeric_tolerance(item)
-        return "{#" + format_value(value, item.decimals) + ":" + plain_number(tolerance) + general + "}"
-    lines = []
-    for c in item.choices:
-        feedback = catalog(lang)("export.gift.right") if c.correct else (c.why or "")
-        lines.append(
-            ("=" if c.correct else "~") + escape(c.text) + (f"#{escape(feedback)}" if feedback else "")
-        )
-    return "{\n" + "\n".join(lines) + ("\n" + general if general else "") + "\n}"
+    return item.behaviour.gift_answer(item, general, escape, catalog(lang))
 
 
 def question_text(item: Item, title: str) -> str:

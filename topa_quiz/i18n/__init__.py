@@ -9,19 +9,28 @@ Code asks a :class:`Catalog` for a message by id and never branches on the langu
     >>> catalog("ko")("decimals", n=4)
     '소수점 4자리'
 
-Each language is a package (``i18n/ko/``, ``i18n/en/``) whose modules, one per area of the
-product (``common``, ``engine``, ...), each define a ``MESSAGES`` dict; the package merges
-them. Adding a language is adding one such package (and the bank's translations); a test
+Each language is a package (``i18n/ko/``, ``i18n/en/``) with one module per area of the
+product (:data:`AREAS`), each defining a ``MESSAGES`` dict; the catalog merges them. Adding a language is adding one such package (and the bank's translations); a test
 checks that every language has the same ids with the same ``{placeholders}``.
 """
 
 from __future__ import annotations
 
 import importlib
-import pkgutil
 from functools import cache
 
 LANGS: tuple[str, ...] = ("ko", "en")
+#: the modules of every language's package, one per area of the product
+AREAS: tuple[str, ...] = (
+    "cli",
+    "common",
+    "engine",
+    "export",
+    "network",
+    "plots",
+    "session",
+    "store",
+)
 DEFAULT_LANG = "ko"
 
 
@@ -56,10 +65,9 @@ def messages_of(lang: str) -> dict[str, str]:
     """Every message of ``lang``, merged from the modules of its package."""
     if lang not in LANGS:
         raise UnknownLanguage(lang)
-    package = importlib.import_module(f"{__name__}.{lang}")
     merged: dict[str, str] = {}
-    for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda m: m.name):
-        module = importlib.import_module(f"{package.__name__}.{info.name}")
+    for area in AREAS:
+        module = importlib.import_module(f"{__name__}.{lang}.{area}")
         for key, text in module.MESSAGES.items():
             if key in merged:
                 raise RuntimeError(f"message id {key!r} is defined twice in the {lang} catalog")

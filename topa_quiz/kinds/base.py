@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar
 
 if TYPE_CHECKING:
     import numpy as np
     from rich.console import RenderableType
 
+    from ..bank.fields import KindFields
     from ..bank.model import Question
     from ..i18n import Catalog
     from ..session.grading import Answer, Invalid
@@ -21,6 +23,8 @@ class Kind:
     """One kind of question. Subclasses set ``name`` and override what differs."""
 
     name: ClassVar[str] = ""
+    #: how the bank writes this kind: its fields and forms (the loader, schema and docs read it)
+    fields: ClassVar[KindFields]
     #: seconds under which a right answer counts as Easy, over which as Hard (FSRS rating)
     fast: ClassVar[float] = 10.0
     slow: ClassVar[float] = 45.0
@@ -61,3 +65,12 @@ class Kind:
     def feedback(self, item: Item, answer: Answer, words: Catalog) -> list[RenderableType]:
         """The lines of feedback that only this kind has (after "Answer: …")."""
         return []
+
+    # ---------------------------------------------------------------- exports
+    def anki_front(self, item: Item, esc: Callable[[str], str]) -> str:
+        """HTML this kind adds to the front of an Anki note (after the prompt)."""
+        return ""
+
+    def gift_answer(self, item: Item, general: str, escape: Callable[[str], str], words: Catalog) -> str:
+        """The ``{...}`` answer block of a GIFT question; ``general`` is the escaped feedback."""
+        raise NotImplementedError

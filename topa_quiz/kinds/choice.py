@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
+from ..bank.computed import COMPUTED, read_computed_choice
+from ..bank.fields import Field, Form, KindFields, ValueType, list_of
+from ..bank.model import LANGS, Option, Text
+from ..bank.reader import Reader
+from ..bank.records import DISTRACTOR, OPTION
+from ..bank.yamlread import Marked
 from .base import Kind
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     import numpy as np
     from rich.console import RenderableType
 
@@ -22,8 +30,98 @@ def circled(index: int) -> str:
     return CIRCLED[index] if 0 <= index < len(CIRCLED) else f"({index + 1})"
 
 
+# ------------------------------------------------------------------ the bank format
+CHOICE_ANSWER = ValueType("option number", {"type": "integer", "minimum": 1, "maximum": 5})
+
+
+def read_listed_choice(r: Reader, d: Marked, values: dict[str, Any], what: str) -> dict[str, object] | None:
+    raw = values.get("options")
+    if raw is None:
+        return None
+    if not isinstance(raw, list) or not 4 <= len(raw) <= 5:
+        r.problem(
+            d.at("options"), f"{what}: a choice question needs 4 or 5 'options' (or 'calc' and 'distractors')"
+        )
+        return None
+    answer = d.get("answer")
+    answer_ok = isinstance(answer, int) and not isinstance(answer, bool) and 1 <= answer <= len(raw)
+    if not answer_ok and answer is not None:
+        r.problem(
+            d.at("answer"),
+            f"{what}: 'answer' must be the number of the correct option, 1 to {len(raw)}, got {answer!r}",
+        )
+    options: list[Option] = []
+    seen: dict[tuple[str, str], int] = {}
+    for i, o in enumerate(raw, 1):
+        label = f"{what} option {i}"
+        if not isinstance(o, Marked):
+            r.problem(d.at("options"), f"{label} must be a mapping with ko, en (and why)")
+            return None
+        r.unknown_fields(o, OPTION.names, label)
+        v = r.checked(o, OPTION.fields, label)
+        text = Text(str(v.get("ko", "")), str(v.get("en", "")))
+        why = r.text(o, "why", label, required=answer_ok and i != answer)
+        for lang in LANGS:
+            key = (lang, " ".join(text.get(lang).split()).lower())
+            if key[1] and key in seen:
+                r.problem(o.mark, f"{what}: option {i} repeats option {seen[key]} ({lang})")
+                break
+            seen.setdefault(key, i)
+        options.append(Option(text=text, why=why, last=bool(v.get("last", False))))
+    return {"options": tuple(options), "answer": answer} if answer_ok else None
+
+
+FIELDS = KindFields(
+    "choice",
+    "Multiple choice: 4 or 5 written options, or a computed answer among computed wrong values.",
+    (
+        Form(
+            "listed",
+            "a choice question with written options",
+            (
+                Field(
+                    "options",
+                    list_of(OPTION, "list of options", 4, 5),
+                    "4 or 5 options, shown ①②③④⑤ in random order.",
+                    required=True,
+                ),
+                Field(
+                    "answer",
+                    CHOICE_ANSWER,
+                    "The correct option's position as written, 1-based.",
+                    required=True,
+                ),
+            ),
+            read_listed_choice,
+            rules=(
+                {
+                    "if": {"required": ["options"], "properties": {"options": {"maxItems": 4}}},
+                    "then": {"properties": {"answer": {"maximum": 4}}},
+                },
+            ),
+        ),
+        Form(
+            "computed",
+            "a computed choice question",
+            (
+                *COMPUTED,
+                Field(
+                    "distractors",
+                    list_of(DISTRACTOR, "list of distractors", 2),
+                    "At least 2 wrong values, each computed from a misconception.",
+                    required=True,
+                ),
+            ),
+            read_computed_choice,
+            when="calc",
+        ),
+    ),
+)
+
+
 class ChoiceKind(Kind):
     name: ClassVar[str] = "choice"
+    fields: ClassVar[KindFields] = FIELDS
     fast: ClassVar[float] = 10.0
     slow: ClassVar[float] = 45.0
 
@@ -87,3 +185,16 @@ class ChoiceKind(Kind):
         line = plain(f"{words('your_choice')} {circled(answer.choice)} {chosen.text}: ", "bold red")
         line.append_text(plain(chosen.why or ""))
         return [line]
+
+    def anki_front(self, item: Item, esc: Callable[[str], str]) -> str:
+        lis = "".join(f"<li>{circled(i)} {esc(c.text)}</li>" for i, c in enumerate(item.choices))
+        return f'<ul class="topa-choices">{lis}</ul>'
+
+    def gift_answer(self, item: Item, general: str, escape: Callable[[str], str], words: Catalog) -> str:
+        lines = []
+        for c in item.choices:
+            feedback = words("export.gift.right") if c.correct else (c.why or "")
+            lines.append(
+                ("=" if c.correct else "~") + escape(c.text) + (f"#{escape(feedback)}" if feedback else "")
+            )
+        return "{\n" + "\n".join(lines) + ("\n" + general if general else "") + "\n}"

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar
 
+from ..bank.computed import COMPUTED, read_computed
+from ..bank.fields import Form, KindFields
 from .base import Kind
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     import numpy as np
     from rich.console import RenderableType
 
@@ -16,8 +21,17 @@ if TYPE_CHECKING:
     from ..session.items import Computed, Item
 
 
+# ------------------------------------------------------------------ the bank format
+FIELDS = KindFields(
+    "numeric",
+    "A number computed by the engine from drawn parameters; the learner types it.",
+    (Form("numeric", "a numeric question", COMPUTED, read_computed),),
+)
+
+
 class NumericKind(Kind):
     name: ClassVar[str] = "numeric"
+    fields: ClassVar[KindFields] = FIELDS
     fast: ClassVar[float] = 30.0
     slow: ClassVar[float] = 120.0
     always_computed: ClassVar[bool] = True
@@ -68,3 +82,10 @@ class NumericKind(Kind):
         if rounding_only(answer.value, item):
             lines.append(Text(words("grade.rounding", n=item.decimals), style="yellow"))
         return lines
+
+    def gift_answer(self, item: Item, general: str, escape: Callable[[str], str], words: Catalog) -> str:
+        from ..export.gift import numeric_tolerance, plain_number
+        from ..session.items import format_value
+
+        value = format_value(float(item.answer), item.decimals)
+        return "{#" + value + ":" + plain_number(numeric_tolerance(item)) + general + "}"

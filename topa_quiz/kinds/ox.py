@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
+from ..bank.fields import Field, Form, KindFields, ValueType
+from ..bank.reader import Reader
+from ..bank.yamlread import Marked
 from .base import Kind
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     import numpy as np
     from rich.console import RenderableType
 
@@ -18,8 +23,41 @@ if TYPE_CHECKING:
 READINGS = {"o": "O", "x": "X", "1": "O", "2": "X", "○": "O", "×": "X"}
 
 
+# ------------------------------------------------------------------ the bank format
+def _check_ox(v: object) -> str | None:
+    ok = isinstance(v, bool) or (isinstance(v, str) and v.strip().upper() in ("O", "X"))
+    return None if ok else "must be O or X"
+
+
+OX_ANSWER = ValueType("O or X", {"enum": ["O", "X"]}, _check_ox)
+
+
+def read_ox(r: Reader, d: Marked, values: dict[str, Any], what: str) -> dict[str, object] | None:
+    answer = values.get("answer")
+    if answer is None:
+        return None
+    if isinstance(answer, bool):  # YAML 1.1 reads some words as booleans
+        answer = "O" if answer else "X"
+    return {"answer": answer.strip().upper()}
+
+
+FIELDS = KindFields(
+    "ox",
+    "True or false: the learner answers O or X.",
+    (
+        Form(
+            "ox",
+            "an ox question",
+            (Field("answer", OX_ANSWER, "O (true) or X (false).", required=True),),
+            read_ox,
+        ),
+    ),
+)
+
+
 class OxKind(Kind):
     name: ClassVar[str] = "ox"
+    fields: ClassVar[KindFields] = FIELDS
     fast: ClassVar[float] = 6.0
     slow: ClassVar[float] = 30.0
 
@@ -41,3 +79,9 @@ class OxKind(Kind):
         from rich.text import Text
 
         return [Text(""), Text(words("ox_help"), style="bold")]
+
+    def anki_front(self, item: Item, esc: Callable[[str], str]) -> str:
+        return '<div class="topa-ox">O / X</div>'
+
+    def gift_answer(self, item: Item, general: str, escape: Callable[[str], str], words: Catalog) -> str:
+        return "{" + ("T" if item.answer == "O" else "F") + general + "}"

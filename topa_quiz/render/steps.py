@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from rich import box
 from rich.console import Group, RenderableType
@@ -11,6 +12,9 @@ from rich.text import Text
 
 from ..engine.core import Calculation, Step, Value, fmt, fmt_array
 from .text import plain
+
+if TYPE_CHECKING:
+    from ..i18n import Catalog
 
 
 def value_text(v: object, digits: int = 6) -> str:
@@ -76,3 +80,16 @@ def calculation_view(calc: Calculation, summary: str, lang: str = "en") -> Rende
         steps_table(calc, lang=lang),
         result_text(calc.result, lang),
     )
+
+
+def calc_list(words: Catalog) -> RenderableType:
+    """Every calculation of the registry by topic, with what it computes."""
+    from ..engine.registry import CALCS, topics
+
+    table = Table(box=box.SIMPLE_HEAD, title=words("calc.title"), title_justify="left")
+    table.add_column(words("calc.name"), style="bold cyan", no_wrap=True)
+    table.add_column(words("calc.what"), overflow="fold")
+    for topic in topics():
+        for c in (c for c in CALCS if c.topic == topic):
+            table.add_row(c.name, plain(c.summary(words.lang)))
+    return Group(table, Text(words("calc.details")))

@@ -27,6 +27,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ..errors import RecordError
 from .grading import Answer, Command, Invalid, read_answer
 
 if TYPE_CHECKING:
@@ -65,6 +66,7 @@ class Summary:
     seconds: float = 0.0
     ended_early: bool = False
     interrupted: bool = False
+    not_recorded: RecordError | None = None  # the store could not keep an answer: the drill ended there
 
     @property
     def right(self) -> int:
@@ -126,7 +128,7 @@ class Notice:
 
 @dataclass(frozen=True)
 class Ended:
-    reason: str  # "quit", "eof", "interrupt", "time"
+    reason: str  # "quit", "eof", "interrupt", "time", "not_recorded"
 
 
 Event = Graded | Skipped | Hint | Notice | Invalid | Ended
@@ -173,6 +175,7 @@ class Drill:
         self.summary = Summary(planned=len(self.items))
         self.index = 0
         self.finished = not self.items
+        self.ended_by = ""  # the reason :meth:`end` was given
         self._started = clock()
         self._asked = self._started
 
@@ -201,7 +204,8 @@ class Drill:
         self.summary.seconds = self.clock() - self._started
 
     def end(self, reason: str) -> Ended:
-        """End now: ``quit``, ``eof`` (end of input), ``interrupt`` (Ctrl-C) or ``time``."""
+        """End now: ``quit``, ``eof`` (end of input), ``interrupt`` (Ctrl-C), ``time`` or ``not_recorded``."""
+        self.ended_by = self.ended_by or reason
         if not self.finished:
             self.finished = True
             self.summary.ended_early = len(self.summary.attempts) < len(self.items)
@@ -250,7 +254,7 @@ class Drill:
         if name == "skip":
             attempt = attempt_for(item, self.bank, None, self.clock() - self._asked)
             if not self._store(attempt):
-                return Ended("time")
+                return Ended(self.ended_by)
             self._advance()
             return Skipped(item, attempt)
         return Notice("prompt.plot_after_answer")
@@ -258,12 +262,18 @@ class Drill:
     def _answer(self, item: Item, answer: Answer) -> Event:
         attempt = attempt_for(item, self.bank, answer, self.clock() - self._asked)
         if not self._store(attempt):
-            return Ended("time")
+            return Ended(self.ended_by)
         self._advance()
         return Graded(item, answer, attempt)
 
     def _store(self, attempt: Attempt) -> bool:
-        """Record the attempt; False when it no longer counts (the exam's time ran out)."""
-        self.record(attempt)
+        """Record the attempt; False when it no longer counts (the exam's time ran out) or could
+        not be stored (then the drill ends; the answers before it are kept)."""
+        try:
+            self.record(attempt)
+        except RecordError as exc:
+            self.summary.not_recorded = exc
+            self.end("not_recorded")
+            return False
         self.summary.attempts.append(attempt)
         return True

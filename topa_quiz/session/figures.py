@@ -18,7 +18,7 @@ def progress_figures(since_days: int | None = None) -> dict[str, object]:
     from ..store.db import connect
     from ..store.stats import as_json, collect
 
-    conn = connect(path, create=False)
+    conn = connect(path, create=False, write=False)  # a read-only file is still read
     try:
         return {"recorded": True, **as_json(collect(conn, since_days), str(path))}
     finally:

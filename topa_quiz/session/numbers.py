@@ -75,4 +75,6 @@ def names_infinity(text: str) -> bool:
     t = text.strip().lower().lstrip("+-")
     if len(t) > MAX_LENGTH:
         return False
-    return t in ("nan", "inf", "infinity") or (_NUMBER.fullmatch(t) is not None and not math.isfinite(float(t)))
+    return t in ("nan", "inf", "infinity") or (
+        _NUMBER.fullmatch(t) is not None and not math.isfinite(float(t))
+    )

@@ -30,7 +30,7 @@ def _reading():  # noqa: ANN202 - a connection, or None before the first answer
     from ..store.db import connect
 
     path = database_path()
-    return connect(path, create=False) if path.exists() else None
+    return connect(path, create=False, write=False) if path.exists() else None  # read-only files too
 
 
 def review_figures(now: datetime | None = None) -> ReviewFigures:

@@ -1,19 +1,5 @@
-"""Where progress is kept: $TOPA_HOME, else the user data directory (platformdirs)."""
+"""Where progress is kept (see :mod:`topa_quiz.paths`, shared with the bank cache)."""
 
-from __future__ import annotations
+from ..paths import DATABASE_NAME, data_dir, database_path
 
-import os
-from pathlib import Path
-
-
-def data_dir() -> Path:
-    home = os.environ.get("TOPA_HOME")
-    if home:
-        return Path(home).expanduser()
-    from platformdirs import user_data_path
-
-    return user_data_path("topa", appauthor=False)
-
-
-def database_path() -> Path:
-    return data_dir() / "progress.sqlite3"
+__all__ = ["DATABASE_NAME", "data_dir", "database_path"]

@@ -35,14 +35,22 @@ def carded_questions(conn: sqlite3.Connection) -> set[str]:
 
 
 def next_due(conn: sqlite3.Connection) -> datetime | None:
-    row = conn.execute("SELECT min(due) FROM cards").fetchone()
-    return datetime.fromisoformat(row[0]) if row and row[0] else None
+    """The earliest due time; a due text that is not a date-time (damaged) is passed over."""
+    for (text,) in conn.execute("SELECT due FROM cards INDEXED BY cards_due ORDER BY due"):
+        try:
+            moment = datetime.fromisoformat(text)
+        except (TypeError, ValueError):
+            continue
+        return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    return None
 
 
 def concept_accuracy(conn: sqlite3.Connection) -> dict[str, tuple[int, int]]:
-    """concept id → (right, answered), over every non-skipped answer."""
+    """concept id → (right, answered), over every non-skipped answer whose concept list is readable."""
     rows = conn.execute(
-        "SELECT j.value, sum(a.correct), count(*) FROM answers a, json_each(a.concepts) j "
-        "WHERE a.given IS NOT NULL GROUP BY j.value"
+        "SELECT j.value, sum(g.ok), sum(g.n) FROM"
+        " (SELECT concepts, sum(correct) AS ok, count(*) AS n FROM answers WHERE given IS NOT NULL"
+        "  GROUP BY concepts HAVING (CASE WHEN json_valid(concepts) THEN json_type(concepts) END) = 'array') g,"
+        " json_each(g.concepts) j GROUP BY j.value"
     )
-    return {c: (int(r), int(n)) for c, r, n in rows}
+    return {str(c): (int(r), int(n)) for c, r, n in rows}

@@ -4,6 +4,9 @@ Built for large histories (100,000 answers and more): counts and sums are groupe
 SQLite, per-concept figures expand ``answers.concepts`` with ``json_each``, the ``--since``
 window is a range on the ``answers_time`` index, and the streak probes the same index one
 local calendar day at a time instead of reading every answer.
+
+A row whose concept list is not a JSON list (damaged text) is left out and counted in
+``skipped``; an error of the file itself is one line (:func:`topa_quiz.store.db.failure`).
 """
 
 from __future__ import annotations
@@ -37,6 +40,8 @@ class ExamRow:
     timed_out: bool
     minutes: float
     seconds: float
+    abandoned: bool = False  # ended by Ctrl-C: neither passed nor failed
+    answered: int = 0  # questions answered or skipped before the exam ended
 
     @property
     def score(self) -> float:
@@ -55,6 +60,8 @@ class Stats:
     exams: list[ExamRow] = field(default_factory=list)
     cards: int = 0
     due: int = 0
+    latest_due: str | None = None  # the last due time of any card (ISO 8601, UTC)
+    skipped: int = 0  # answers left out: their concept list could not be read
 
 
 def utc_iso(moment: datetime) -> str:
@@ -95,9 +102,21 @@ def study_streak(conn: sqlite3.Connection, today: date | None = None) -> tuple[i
     return days, (last if days else None)
 
 
+#: a list of concepts that json_each can expand; CASE keeps json_type from reading bad JSON
+_IS_LIST = "(CASE WHEN json_valid({c}) THEN json_type({c}) END) = 'array'"
+
+
 def collect(conn: sqlite3.Connection, since_days: int | None = None, now: datetime | None = None) -> Stats:
     """Every figure of ``topa stats``; ``since_days`` limits answers and exams to that window."""
-    now = now or datetime.now(UTC)
+    from .db import failure, path_of
+
+    try:
+        return _collect(conn, since_days, now or datetime.now(UTC))
+    except sqlite3.Error as exc:
+        raise failure(exc, path_of(conn)) from None
+
+
+def _collect(conn: sqlite3.Connection, since_days: int | None, now: datetime) -> Stats:
     where, args = "", ()
     if since_days is not None:
         args = (utc_iso(now - timedelta(days=since_days)),)
@@ -110,17 +129,11 @@ def collect(conn: sqlite3.Connection, since_days: int | None = None, now: dateti
     for topic, n, ok in conn.execute(
         f"SELECT topic, count(*), sum(correct) FROM answers{where} GROUP BY topic", args
     ):
-        stats.topics[topic] = Tally(n, ok)
+        stats.topics[str(topic)] = Tally(n, ok)
     stats.overall = Tally(
         sum(t.answers for t in stats.topics.values()), sum(t.correct for t in stats.topics.values())
     )
-    # group by the JSON list first (a few distinct lists), then expand each list once
-    for concept, n, ok in conn.execute(
-        "SELECT j.value, sum(g.n), sum(g.ok) FROM (SELECT concepts, count(*) AS n, sum(correct) AS ok"
-        f" FROM answers{where} GROUP BY concepts) AS g, json_each(g.concepts) AS j GROUP BY j.value",
-        args,
-    ):
-        stats.concepts[str(concept)] = Tally(n, ok)
+    _concepts(conn, stats, where, args)
     candidates = [
         (t.correct / t.answers, -t.answers, cid)
         for cid, t in stats.concepts.items()
@@ -128,19 +141,46 @@ def collect(conn: sqlite3.Connection, since_days: int | None = None, now: dateti
     ]
     stats.weakest = [cid for _, _, cid in sorted(candidates)[:WEAK_COUNT]]
     stats.streak, stats.last_day = study_streak(conn)
-    exam_where = " WHERE s.started_at >= ?" if since_days is not None else ""
-    for row in conn.execute(
-        "SELECT s.started_at, e.total, e.correct, e.pass_mark, e.passed, e.timed_out, e.minutes, e.seconds"
+    stats.exams = _exams(conn, since_days is not None, args)
+    stats.cards, stats.due, stats.latest_due = conn.execute(
+        "SELECT count(*), count(*) FILTER (WHERE due <= ?),"
+        " max(due) FILTER (WHERE due GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T*') FROM cards",
+        (utc_iso(now),),
+    ).fetchone()
+    return stats
+
+
+def _concepts(conn: sqlite3.Connection, stats: Stats, where: str, args: tuple[str, ...]) -> None:
+    """Per-concept tallies; rows whose list is unreadable are counted in ``stats.skipped``."""
+    # group by the JSON list first (a few distinct lists), then expand each list once
+    groups = f"SELECT concepts, count(*) AS n, sum(correct) AS ok FROM answers{where} GROUP BY concepts"
+    for concept, n, ok in conn.execute(
+        f"SELECT j.value, sum(g.n), sum(g.ok) FROM ({groups} HAVING {_IS_LIST.format(c='concepts')}) AS g,"
+        " json_each(g.concepts) AS j GROUP BY j.value",
+        args,
+    ):
+        stats.concepts[str(concept)] = Tally(n, ok)
+    bad = conn.execute(
+        f"SELECT sum(n) FROM ({groups} HAVING NOT coalesce({_IS_LIST.format(c='concepts')}, 0))", args
+    ).fetchone()[0]
+    stats.skipped = int(bad or 0)
+
+
+def _exams(conn: sqlite3.Connection, windowed: bool, args: tuple[str, ...]) -> list[ExamRow]:
+    """Exams, newest first; ``answered`` (answers and skips recorded) of a file older than the
+    column is counted from its answers."""
+    exam_where = " WHERE s.started_at >= ?" if windowed else ""
+    rows = conn.execute(
+        "SELECT s.started_at, e.total, e.correct, e.pass_mark, e.passed, e.timed_out, e.minutes, e.seconds,"
+        " e.abandoned, coalesce(e.answered, (SELECT count(*) FROM answers a WHERE a.session_id = e.session_id))"
         f" FROM exams AS e JOIN sessions AS s ON s.id = e.session_id{exam_where}"
         " ORDER BY s.started_at DESC",
         args,
-    ):
-        stats.exams.append(
-            ExamRow(row[0], row[1], row[2], row[3], bool(row[4]), bool(row[5]), row[6], row[7])
-        )
-    stats.cards = conn.execute("SELECT count(*) FROM cards").fetchone()[0]
-    stats.due = conn.execute("SELECT count(*) FROM cards WHERE due <= ?", (utc_iso(now),)).fetchone()[0]
-    return stats
+    )
+    return [
+        ExamRow(r[0], r[1], r[2], r[3], bool(r[4]), bool(r[5]), r[6], r[7], bool(r[8]), int(r[9]))
+        for r in rows
+    ]
 
 
 def _figure(t: Tally) -> dict[str, object]:
@@ -169,12 +209,15 @@ def as_json(stats: Stats, database: str) -> dict[str, object]:
                 "correct": e.correct,
                 "score": round(e.score, 2),
                 "pass_mark": e.pass_mark,
-                "passed": e.passed,
+                "passed": None if e.abandoned else e.passed,
+                "abandoned": e.abandoned,
+                "answered": e.answered,
                 "timed_out": e.timed_out,
                 "minutes": e.minutes,
                 "seconds": round(e.seconds, 1),
             }
             for e in stats.exams
         ],
-        "cards": {"total": stats.cards, "due": stats.due},
+        "cards": {"total": stats.cards, "due": stats.due, "latest_due": stats.latest_due},
+        "skipped_answers": stats.skipped,
     }

@@ -132,3 +132,29 @@ MESSAGES |= {
     "bank.types": "types",
     "bank.listed": "{n} questions (* computed by the engine at quiz time)",
 }
+
+MESSAGES |= {
+    "calc.arg": "{option}: {problem}",
+    "calc.arg.infinite": "expected a finite number, got '{text}'",
+    "calc.arg.not_number": "expected a number, got '{text}'",
+    "calc.arg.empty_value": "empty value in '{text}' (write numbers separated by commas: 1,2,3)",
+    "calc.arg.not_whole": "expected a whole number, got '{text}'",
+    "calc.arg.empty_row": "empty row in '{text}' (rows are separated by ';')",
+    "calc.arg.ragged": "rows of different lengths in '{text}'",
+    "calc.arg.not_choice": "expected one of {choices}, got '{text}'",
+    "calc.arg.none": "give at least one value",
+    "calc.missing": "{option}: missing; {name} needs it, e.g. {example}",
+    "calc.engine": "{option}: {problem}",
+    "calc.title": "topa calc NAME: calculations",
+    "calc.name": "name",
+    "calc.what": "what it computes",
+    "calc.details": "Details and options: topa calc NAME --help",
+    "calc.positional": "Several numbers, or comma lists.",
+    "opt.calc_json": "Print one JSON object and nothing else.",
+    "opt.calc_plot": "Draw the calculation in the terminal where a picture fits.",
+}
+
+MESSAGES |= {
+    "calc.unknown": "no calculation '{name}'; 'topa calc' lists them",
+    "calc.unknown_guess": "no calculation '{name}'. Did you mean '{guess}'?",
+}

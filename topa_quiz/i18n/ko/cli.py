@@ -132,3 +132,29 @@ MESSAGES |= {
     "bank.types": "유형",
     "bank.listed": "문제 {n}개 (*는 풀 때 엔진이 계산합니다)",
 }
+
+MESSAGES |= {
+    "calc.arg": "{option}: {problem}",
+    "calc.arg.infinite": "유한한 숫자여야 합니다. 입력: '{text}'",
+    "calc.arg.not_number": "숫자여야 합니다. 입력: '{text}'",
+    "calc.arg.empty_value": "'{text}'에 빈 값이 있습니다(숫자를 쉼표로 구분해 쓰세요: 1,2,3)",
+    "calc.arg.not_whole": "정수여야 합니다. 입력: '{text}'",
+    "calc.arg.empty_row": "'{text}'에 빈 행이 있습니다(행은 ';'로 구분합니다)",
+    "calc.arg.ragged": "'{text}'의 행마다 길이가 다릅니다",
+    "calc.arg.not_choice": "{choices} 중 하나여야 합니다. 입력: '{text}'",
+    "calc.arg.none": "값을 하나 이상 주세요",
+    "calc.missing": "{option}이(가) 없습니다. {name}에 필요합니다. 예: {example}",
+    "calc.engine": "{option}: {problem}",
+    "calc.title": "topa calc NAME: 계산 목록",
+    "calc.name": "이름",
+    "calc.what": "계산하는 것",
+    "calc.details": "자세한 내용과 옵션: topa calc NAME --help",
+    "calc.positional": "숫자 여러 개 또는 쉼표로 구분한 목록.",
+    "opt.calc_json": "JSON 객체 하나만 출력합니다.",
+    "opt.calc_plot": "그림이 맞는 계산이면 터미널에 그립니다.",
+}
+
+MESSAGES |= {
+    "calc.unknown": "'{name}'이라는 계산은 없습니다. 'topa calc'에서 목록을 볼 수 있습니다",
+    "calc.unknown_guess": "'{name}'이라는 계산은 없습니다. '{guess}'을(를) 찾으셨나요?",
+}

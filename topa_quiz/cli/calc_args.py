@@ -1,4 +1,4 @@
-"""Command-line text to engine values: '1,2,3', '0,1;1,0', '-2', 'true'.
+"""``topa calc``'s arguments as engine values: '1,2,3', '0,1;1,0', '-2', 'true'.
 
 Strict and explicit: every rejection names the option and what was wrong.
 """
@@ -6,8 +6,13 @@ Strict and explicit: every rejection names the option and what was wrong.
 from __future__ import annotations
 
 from ..engine.registry import Param
-from ..errors import UsageError
+from ..errors import Msg, UsageError
 from ..session.numbers import names_infinity, number_problem, parse_number
+
+
+def _bad(option: str, key: str, **values: object) -> UsageError:
+    """A bad argument: the catalog words it; the option is named as the user typed it."""
+    return UsageError.said("calc.arg", option=option, problem=Msg(key, values))
 
 
 def _number(option: str, text: str) -> float:
@@ -16,18 +21,16 @@ def _number(option: str, text: str) -> float:
         return value
     problem = number_problem(text)
     if problem:
-        from ..i18n import catalog
-
-        raise UsageError(f"{option}: {catalog('en')(problem[0], **problem[1])}")
+        raise _bad(option, problem[0], **problem[1])
     if names_infinity(text):
-        raise UsageError(f"{option}: expected a finite number, got '{text}'")
-    raise UsageError(f"{option}: expected a number, got '{text}'")
+        raise _bad(option, "calc.arg.infinite", text=text)
+    raise _bad(option, "calc.arg.not_number", text=text)
 
 
 def _row(option: str, text: str) -> list[float]:
     parts = [p for p in text.split(",")]
     if any(not p.strip() for p in parts):
-        raise UsageError(f"{option}: empty value in '{text}' (write numbers separated by commas: 1,2,3)")
+        raise _bad(option, "calc.arg.empty_value", text=text)
     return [_number(option, p) for p in parts]
 
 
@@ -41,21 +44,21 @@ def parse(p: Param, raw: object, option: str) -> object:
     if p.kind == "int":
         v = _number(option, text)
         if v != int(v):
-            raise UsageError(f"{option}: expected a whole number, got '{text}'")
+            raise _bad(option, "calc.arg.not_whole", text=text)
         return int(v)
     if p.kind == "vector":
         return _one_vector(option, text)
     if p.kind == "batch":
         rows = [r for r in text.split(";")]
         if any(not r.strip() for r in rows):
-            raise UsageError(f"{option}: empty row in '{text}' (rows are separated by ';')")
+            raise _bad(option, "calc.arg.empty_row", text=text)
         parsed = [_row(option, r) for r in rows]
         if len({len(r) for r in parsed}) > 1:
-            raise UsageError(f"{option}: rows of different lengths in '{text}'")
+            raise _bad(option, "calc.arg.ragged", text=text)
         return parsed[0] if len(parsed) == 1 else parsed
     if p.kind == "choice":
         if text not in p.choices:
-            raise UsageError(f"{option}: expected one of {', '.join(p.choices)}, got '{text}'")
+            raise _bad(option, "calc.arg.not_choice", text=text, choices=", ".join(p.choices))
         return text
     raise AssertionError(p.kind)  # pragma: no cover
 
@@ -70,10 +73,10 @@ def positional_numbers(option: str, tokens: list[str]) -> float | list[float]:
     values: list[float] = []
     for tok in tokens:
         if tok.startswith("--") or (tok.startswith("-") and not _looks_numeric(tok)):
-            raise UsageError(f"no such option: {tok.split('=')[0]}")
+            raise UsageError.said("usage.no_option", name=tok.split("=")[0])
         values += _row(option, tok)
     if not values:
-        raise UsageError(f"{option}: give at least one value")
+        raise _bad(option, "calc.arg.none")
     return values[0] if len(values) == 1 and "," not in "".join(tokens) else values
 
 

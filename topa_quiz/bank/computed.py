@@ -1,0 +1,142 @@
+"""The computed form of a question, shared by the kinds whose answer the engine computes.
+
+``COMPUTED`` is its group of fields (calc, params, cases, pick, decimals, tolerance);
+:func:`read_computed` reads and checks them, :func:`read_computed_choice` adds the
+distractors of a computed choice question. The kinds themselves are declared in
+:mod:`topa_quiz.kinds`.
+"""
+
+from __future__ import annotations
+
+from difflib import get_close_matches
+from typing import Any
+
+from .fields import CALC, CASES, PARAMS, TOLERANCE, Field, whole_number
+from .model import Distractor
+from .reader import Reader
+from .records import DISTRACTOR
+from .yamlread import Marked
+
+COMPUTED = (
+    Field("calc", CALC, "The engine calculation that gives the answer, by name.", required=True),
+    Field("params", PARAMS, "Its parameters: fixed values or forms to draw them from."),
+    Field("cases", CASES, "Complete parameter sets; one is drawn, then `params` applies on top."),
+    Field(
+        "pick",
+        whole_number(0, None, "a whole number >= 0 (0 is the first element)"),
+        "The 0-based element of a vector result.",
+    ),
+    Field(
+        "decimals",
+        whole_number(0, 10, "a whole number from 0 to 10"),
+        "Decimals the answer is given to (default 2).",
+    ),
+    Field(
+        "tolerance",
+        TOLERANCE,
+        "Right when |a − t| ≤ max(abs, rel·|t|); default: half a unit of the last decimal.",
+    ),
+)
+
+
+def _calc(r: Reader, d: Marked, what: str, default: str | None = None) -> Any:
+    from ..engine.registry import closest, lookup
+
+    name = d.get("calc", default)
+    calc = lookup(str(name))
+    if calc is None:
+        guess = closest(str(name))
+        hint = f"; did you mean '{guess}'?" if guess else ""
+        r.problem(d.at("calc"), f"{what}: unknown engine calculation '{name}'{hint}")
+    return calc
+
+
+def _check_params(r: Reader, source: Marked, known: set[str], calc: str, what: str) -> bool:
+    """Report parameters the calculation does not take and forms that cannot be drawn;
+    False when a form cannot be drawn (the question is then unusable)."""
+    from .sampling import spec_problem
+
+    drawable = True
+    for key, spec in source.items():
+        where = source.at(key)
+        issue = spec_problem(spec)
+        if issue:
+            r.problem(where, f"{what}: parameter '{key}': {issue}")
+            drawable = False
+        if key not in known:
+            guess = get_close_matches(str(key), known, n=1)
+            hint = f"; did you mean '{guess[0]}'?" if guess else f" (it takes: {', '.join(sorted(known))})"
+            r.problem(where, f"{what}: '{calc}' has no parameter '{key}'{hint}")
+    return drawable
+
+
+def read_computed(r: Reader, d: Marked, values: dict[str, Any], what: str) -> dict[str, object] | None:
+    """The fields of a question whose answer the engine computes (numeric, computed choice)."""
+    if "calc" not in values:
+        return None
+    calc = _calc(r, d, what)
+    if calc is None:
+        return None
+    params = d.get("params") or Marked()
+    if not isinstance(params, Marked):
+        r.problem(d.at("params"), f"{what}: 'params' must be a mapping of parameter names")
+        return None
+    cases = d.get("cases") or []
+    if not isinstance(cases, list) or not all(isinstance(c, Marked) for c in cases):
+        r.problem(d.at("cases"), f"{what}: 'cases' must be a list of parameter mappings")
+        return None
+    known = {p.name for p in calc.params}
+    drawable = [_check_params(r, source, known, calc.name, what) for source in [params, *cases]]
+    tol = values.get("tolerance") or {}
+    out: dict[str, object] = {
+        "calc": calc.name,
+        "params": dict(params),
+        "cases": tuple(dict(c) for c in cases),
+        "pick": values.get("pick"),
+        "decimals": values.get("decimals", 2),
+        "tol_abs": tol.get("abs"),
+        "tol_rel": tol.get("rel"),
+    }
+    r.placeholders(d, what, known)
+    return out if all(drawable) else None
+
+
+def read_distractors(r: Reader, d: Marked, default_calc: str, what: str) -> tuple[Distractor, ...] | None:
+    raw = d.get("distractors")
+    if raw is None:
+        return None  # reported as missing
+    if not isinstance(raw, list) or len(raw) < 2:
+        r.problem(d.at("distractors"), f"{what}: a computed choice question needs at least 2 'distractors'")
+        return None
+    out: list[Distractor] = []
+    for i, x in enumerate(raw, 1):
+        label = f"{what} distractor {i}"
+        if not isinstance(x, Marked):
+            r.problem(d.at("distractors"), f"{label} must be a mapping (calc, params, why)")
+            continue
+        r.unknown_fields(x, DISTRACTOR.names, label)
+        r.checked(x, DISTRACTOR.fields, label)
+        calc = _calc(r, x, label, default_calc)
+        params = x.get("params") or {}
+        if not isinstance(params, dict):
+            r.problem(x.at("params"), f"{label}: 'params' must be a mapping")
+            continue
+        if calc is None:
+            continue
+        known = {p.name for p in calc.params}
+        for key in params:
+            if key not in known:
+                r.problem(x.at("params"), f"{label}: '{calc.name}' has no parameter '{key}'")
+        why = r.text(x, "why", label)
+        if why is not None:
+            out.append(Distractor(why=why, calc=calc.name, params=dict(params)))
+    return tuple(out)
+
+
+def read_computed_choice(r: Reader, d: Marked, values: dict[str, Any], what: str) -> dict[str, object] | None:
+    """A computed question plus the wrong values computed from named misconceptions."""
+    out = read_computed(r, d, values, what)
+    if out is None:
+        return None
+    distractors = read_distractors(r, d, str(out["calc"]), what)
+    return None if distractors is None else {**out, "distractors": distractors}

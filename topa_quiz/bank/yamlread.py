@@ -1,0 +1,333 @@
+"""Reading one bank file safely: bytes, text, YAML nodes, then Python data with line marks.
+
+A bank is untrusted data. Before PyYAML builds a single object this module makes sure that
+the path is a regular file (a FIFO, a device or ``/dev/zero`` would block or never end),
+that it is at most :data:`MAX_BYTES`, that it is UTF-8 text without characters YAML
+refuses, and that its node graph is small once aliases are expanded (a "billion laughs"
+of anchors and aliases), not recursive and not deeply nested. Every string in it (keys
+and values) is checked for terminal control characters. PyYAML's safe loader (the C
+parser when available) does the rest; a ``!!python/...`` tag is a problem, never run.
+Each problem becomes one :class:`~topa_quiz.bank.problem.Problem` with its line.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import re
+import stat
+import unicodedata
+from pathlib import Path
+
+import yaml
+
+from .problem import Problem
+
+MAX_BYTES = 5 * 1024 * 1024
+#: nodes of the document with every alias expanded (the bundled bank has about 20,000)
+MAX_NODES = 1_000_000
+MAX_DEPTH = 64
+
+_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+#: characters YAML itself refuses in a stream (YAML 1.1 "printable", as PyYAML's reader)
+_UNREADABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+#: terminal control characters: C0 except tab and newline, DEL, C1 (ESC and OSC among them)
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+class Marked(dict):
+    """A YAML mapping that remembers where it and each of its values start."""
+
+    mark: tuple[int, int] = (0, 0)
+    marks: dict[object, tuple[int, int]]
+    key_marks: dict[object, tuple[int, int]]
+
+    def at(self, key: object) -> tuple[int, int]:
+        """Where the value of ``key`` starts (the mapping's start when it is absent)."""
+        return getattr(self, "marks", {}).get(key, self.mark)
+
+    def key_at(self, key: object) -> tuple[int, int]:
+        """Where ``key`` itself is written."""
+        return getattr(self, "key_marks", {}).get(key, self.mark)
+
+
+class _Loader(_Base):  # type: ignore[misc, valid-type]
+    #: (line, col, message) found while constructing: duplicate and unhashable keys
+    key_problems: list[tuple[int, int, str]]
+
+
+def _mark(node: yaml.Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> Marked:
+    loader.flatten_mapping(node)
+    d = Marked()
+    d.mark, d.marks, d.key_marks = _mark(node), {}, {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        try:
+            hash(key)
+        except TypeError:
+            shown = "a list" if isinstance(key, list) else "a mapping" if isinstance(key, dict) else "this"
+            loader.key_problems.append(
+                (*_mark(key_node), f"{shown} cannot be a key: write the field name as text")
+            )
+            continue
+        if key in d:
+            loader.key_problems.append(
+                (*_mark(key_node), f"duplicate key '{key}' (the later value would win)")
+            )
+        d[key] = loader.construct_object(value_node, deep=True)
+        d.marks[key] = _mark(value_node)
+        d.key_marks[key] = _mark(key_node)
+    return d
+
+
+_Loader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
+
+
+# ------------------------------------------------------------------------ bytes
+def read_bytes(path: Path, name: str) -> bytes | Problem:
+    """The bytes of a regular file of at most MAX_BYTES, else the problem with it.
+
+    Opened without blocking (a FIFO with no writer returns at once) and checked with
+    fstat on the open descriptor, so what is checked is what is read.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    flags |= getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as exc:
+        return _open_problem(path, name, exc)
+    try:
+        st = os.fstat(fd)
+        if stat.S_ISDIR(st.st_mode):
+            return Problem(name, 0, 0, "is a directory, not a bank file", "file.directory")
+        if not stat.S_ISREG(st.st_mode):
+            return Problem(
+                name,
+                0,
+                0,
+                f"not a regular file ({_file_kind(st.st_mode)}): a bank is a YAML file",
+                "file.not_regular",
+                (("kind", _file_kind(st.st_mode)),),
+            )
+        if st.st_size > MAX_BYTES:
+            return _too_large(name)
+        chunks, total = [], 0
+        while total <= MAX_BYTES:
+            chunk = os.read(fd, 1 << 20)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+        if total > MAX_BYTES:  # it grew while being read
+            return _too_large(name)
+        return b"".join(chunks)
+    except OSError as exc:
+        return Problem(name, 0, 0, f"cannot read: {exc.strerror or exc}", "file.unreadable")
+    finally:
+        os.close(fd)
+
+
+def _too_large(name: str) -> Problem:
+    limit = MAX_BYTES // (1024 * 1024)
+    return Problem(
+        name,
+        0,
+        0,
+        f"too large: a bank file may hold at most {limit} MB; split it into several files",
+        "file.too_large",
+        (("limit_mb", limit),),
+    )
+
+
+def _file_kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a FIFO"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a file"
+
+
+def _open_problem(path: Path, name: str, exc: OSError) -> Problem:
+    if exc.errno == errno.ELOOP:
+        return Problem(name, 0, 0, "a loop of symbolic links: fix or remove the link", "file.link_loop")
+    if exc.errno == errno.ENOENT:
+        if os.path.islink(path):
+            target = os.readlink(path)
+            return Problem(
+                name, 0, 0, f"a symbolic link to '{target}', which does not exist", "file.dangling_link"
+            )
+        return Problem(name, 0, 0, "no such file or directory", "file.missing")
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return Problem(name, 0, 0, "permission denied: cannot read it", "file.permission")
+    if exc.errno == errno.EISDIR:
+        return Problem(name, 0, 0, "is a directory, not a bank file", "file.directory")
+    return Problem(name, 0, 0, f"cannot read: {exc.strerror or exc}", "file.unreadable")
+
+
+# ------------------------------------------------------------------------- text
+def decode(data: bytes, name: str) -> str | Problem:
+    """UTF-8 text (a BOM is allowed) with no character YAML refuses."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line, col = _line_col_bytes(data, exc.start)
+        return Problem(
+            name, line, col, f"not UTF-8 text (byte 0x{data[exc.start]:02x}); save the file as UTF-8"
+        )
+    bad = _UNREADABLE.search(text)
+    if bad:
+        line, col = _line_col(text, bad.start())
+        return Problem(
+            name,
+            line,
+            col,
+            f"character {_char_name(bad.group())} is not allowed in a bank file",
+            "file.bad_character",
+            (("char", f"U+{ord(bad.group()):04X}"),),
+        )
+    return text
+
+
+def _line_col(text: str, pos: int) -> tuple[int, int]:
+    line = text.count("\n", 0, pos) + 1
+    return line, pos - (text.rfind("\n", 0, pos) + 1) + 1
+
+
+def _line_col_bytes(data: bytes, pos: int) -> tuple[int, int]:
+    line = data.count(b"\n", 0, pos) + 1
+    start = data.rfind(b"\n", 0, pos) + 1
+    return line, len(data[start:pos].decode("utf-8", "replace")) + 1
+
+
+def _char_name(ch: str) -> str:
+    names = {"\x00": "NUL", "\x1b": "ESC", "\x7f": "DEL"}
+    name = names.get(ch) or unicodedata.name(ch, "")
+    return f"U+{ord(ch):04X}" + (f" ({name})" if name else "")
+
+
+def show_controls(text: str) -> str:
+    """``text`` with each control character written as ``\\xNN`` (for messages)."""
+    return CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+# ------------------------------------------------------------------------- YAML
+def parse(text: str, name: str, problems: list[Problem]) -> object:
+    """Parse one file's text; every problem goes to ``problems`` (None when it cannot be read)."""
+    loader = _Loader(text)
+    loader.key_problems = []
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        trouble = check_nodes(node, name)
+        problems += trouble
+        if any(p.code.startswith("yaml.") for p in trouble):
+            return None  # too large, recursive or too deep: never construct it
+        data = loader.construct_document(node)
+    except yaml.MarkedYAMLError as exc:
+        problems.append(_yaml_problem(exc, name))
+        return None
+    except yaml.YAMLError as exc:
+        problems.append(Problem(name, 0, 0, "YAML error: " + " ".join(str(exc).split())))
+        return None
+    finally:
+        loader.dispose()
+    for line, col, message in loader.key_problems:
+        problems.append(Problem(name, line, col, message))
+    return data
+
+
+def _yaml_problem(exc: yaml.MarkedYAMLError, name: str) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+    msg = exc.problem or "YAML error"
+    if "could not determine a constructor" in msg or "could not determine a constructor" in str(exc.context):
+        tag = re.search(r"'([^']*)'", msg)
+        shown = (tag.group(1) if tag else "").replace("tag:yaml.org,2002:", "!!")
+        return Problem(name, line, col, f"tag {shown} is not allowed: a bank is data, not code", "yaml.tag")
+    if exc.context:
+        cm = exc.context_mark
+        if cm is not None and (cm.line, cm.column) != (mark.line, mark.column):
+            msg += f" ({exc.context}, which starts at line {cm.line + 1}, column {cm.column + 1})"
+        else:
+            msg += f" ({exc.context})"
+    return Problem(name, line, col, msg)
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    if isinstance(node, yaml.MappingNode):
+        return [n for pair in node.value for n in pair]
+    return []
+
+
+def check_nodes(root: yaml.Node, name: str) -> list[Problem]:
+    """Size with aliases expanded, recursion, depth, and control characters in strings.
+
+    Iterative and memoised on node identity: an alias is the same node object, so a
+    billion laughs costs one visit per distinct node, never its expansion.
+    """
+    problems: list[Problem] = []
+    size: dict[int, int] = {}
+    on_path: set[int] = set()
+    stack: list[tuple[yaml.Node, int, bool]] = [(root, 1, False)]
+    while stack:
+        node, depth, done = stack.pop()
+        key = id(node)
+        if done:
+            on_path.discard(key)
+            total = 1 + sum(size[id(c)] for c in _children(node))
+            if total > MAX_NODES:
+                return [_node_problem(node, name, "yaml.too_many_nodes")]
+            size[key] = total
+            continue
+        if key in size:
+            continue
+        if key in on_path:
+            return [_node_problem(node, name, "yaml.recursive")]
+        if depth > MAX_DEPTH:
+            return [_node_problem(node, name, "yaml.too_deep")]
+        if isinstance(node, yaml.ScalarNode):
+            if isinstance(node.value, str) and CONTROL.search(node.value):
+                problems.append(_control_problem(node, name))
+            size[key] = 1
+            continue
+        on_path.add(key)
+        stack.append((node, depth, True))
+        stack.extend((c, depth + 1, False) for c in _children(node) if id(c) not in size)
+    return problems
+
+
+def _node_problem(node: yaml.Node, name: str, code: str) -> Problem:
+    line, col = _mark(node)
+    text = {
+        "yaml.too_many_nodes": f"aliases expand this to more than {MAX_NODES:,} values "
+        "(an alias bomb?); write the values out",
+        "yaml.recursive": "an alias refers to a mapping or list that contains it (a loop)",
+        "yaml.too_deep": f"nested more than {MAX_DEPTH} levels deep",
+    }[code]
+    return Problem(name, line, col, text, code)
+
+
+def _control_problem(node: yaml.ScalarNode, name: str) -> Problem:
+    line, col = _mark(node)
+    found = CONTROL.search(node.value)
+    assert found is not None
+    char = f"\\x{ord(found.group()):02x}"
+    return Problem(
+        name,
+        line,
+        col,
+        f"control character {char} in text ('{show_controls(node.value)[:60]}'): "
+        "bank text must not drive the terminal; remove it",
+        "text.control",
+        (("char", char),),
+    )
