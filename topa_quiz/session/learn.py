@@ -85,7 +85,11 @@ class Syllabus:
         return StudyPage(concept=cid, topic=concept.topic, idea=concept.summary, pitfalls=())
 
     def questions(self, cid: str) -> tuple[Question, ...]:
-        """The bank's questions on ``cid`` (as any of their concepts)."""
+        """The bank's questions mainly on ``cid`` (their first concept); when there are too few
+        for a check, every question that names it."""
+        main = tuple(q for q in self.bank.questions if q.concepts[:1] == (cid,))
+        if len(main) >= CHECK_COUNT:
+            return main
         return tuple(q for q in self.bank.questions if cid in q.concepts)
 
     def resolve(self, name: str) -> tuple[str, str]:
