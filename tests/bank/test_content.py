@@ -16,7 +16,7 @@ from topa_quiz.bank.loader import load_bank
 from topa_quiz.bank.model import Bank
 from topa_quiz.bank.validate import validate
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT.parent / "shared"  # the project's shared folder, beside the repository
 COPIES = ROOT / "tests" / "bank" / "data"  # copies of it, for a plain clone
 MIN_QUESTIONS = 4  # each concept of the notes
