@@ -120,7 +120,9 @@ def stats_view(data: dict, bank: Bank | None, lang: str) -> RenderableType:
                 answered = e.get("answered", 0)
                 result = Text(t("stats.abandoned", lang, n=answered, total=e["total"]), style="yellow")
             else:
-                result = Text(t("pass" if e["passed"] else "fail", lang), style="green" if e["passed"] else "red")
+                result = Text(
+                    t("pass" if e["passed"] else "fail", lang), style="green" if e["passed"] else "red"
+                )
             if e["timed_out"]:
                 result.append(" ⏱", style="dim")
             exams.add_row(when, f"{e['correct']}/{e['total']} ({e['score']:.1f}%)", result)
