@@ -27,6 +27,7 @@ AREAS: tuple[str, ...] = (
     "engine",
     "export",
     "network",
+    "plan",
     "plots",
     "session",
     "store",
