@@ -39,6 +39,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "wrong": ("study", "cmd.wrong"),
     "exam": ("exam", "cmd.exam"),
     "stats": ("stats", "cmd.stats"),
+    "plan": ("plan", "cmd.plan"),
+    "today": ("plan", "cmd.today"),
     "calc": ("calc", "cmd.calc"),
     "plot": ("plot", "cmd.plot"),
     "export": ("export", "cmd.export"),
@@ -56,6 +58,9 @@ FLAGS = {
     "seed": "--seed",
     "minutes": "--minutes",
     "pass_mark": "--pass-mark",
+    "exam_date": "--exam-date",
+    "daily_minutes": "--daily-minutes",
+    "clear": "--clear",
     "lang": "--lang",
     "TOPA_LANG": "TOPA_LANG",
 }
