@@ -130,12 +130,12 @@ def test_stats_readiness_is_the_plans_forecast_with_exactly_the_fields():
     from topa_quiz.store.db import connect
     from topa_quiz.store.plan import write_plan
 
-    assert stats_readiness(None, NOW) is None
-    assert stats_readiness(Bank({}, {}, ()), NOW) is None
+    assert stats_readiness(None, History(), NOW) is None
+    assert stats_readiness(Bank({}, {}, ()), History(), NOW) is None
     conn = connect()
     write_plan(conn, Plan(date(2027, 4, 1), 75.0, 20))
     conn.close()
-    d = stats_readiness(BANK, NOW)
+    d = stats_readiness(BANK, read_history(), NOW)
     assert list(d) == [
         "exam_date",
         "pass_mark",

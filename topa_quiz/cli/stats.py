@@ -11,6 +11,7 @@ from .options import example, lang_option, words
 
 if TYPE_CHECKING:
     from ..bank.model import Bank
+    from ..session.readiness_figures import History
     from .env import Environment
 
 
@@ -18,13 +19,16 @@ def run_stats(env: Environment, as_json: bool, since: int | None) -> None:
     """Read the figures (without creating a database) and print them as tables or JSON."""
     from ..session.figures import progress_figures
 
-    data = progress_figures(since)
-    bank = None
-    if data["recorded"]:
+    banks: list[Bank | None] = []
+
+    def readiness(history: History) -> dict[str, object] | None:
         from ..session.figures import bank_for_names
 
-        bank = bank_for_names()
-        data["readiness"] = forecast_or_none(bank, env)
+        banks.append(bank_for_names())
+        return forecast_or_none(banks[0], history, env)
+
+    data = progress_figures(since, readiness)
+    bank = banks[0] if banks else None
     if as_json:
         env.stdout.write(json.dumps(data, ensure_ascii=False, indent=2 if data["recorded"] else None) + "\n")
         return
@@ -38,16 +42,13 @@ def run_stats(env: Environment, as_json: bool, since: int | None) -> None:
     env.show(stats_view(data, bank, env.lang))
 
 
-def forecast_or_none(bank: Bank | None, env: Environment) -> dict[str, object] | None:
+def forecast_or_none(bank: Bank | None, history: History, env: Environment) -> dict[str, object] | None:
     """``"readiness"``: None when the bank cannot give one (the figures never fail for the bank)."""
-    from ..errors import DataError
     from ..session.readiness_figures import stats_readiness
     from .plan import local_zone
 
     try:
-        return stats_readiness(bank, env.now(), local_zone(env))
-    except DataError:
-        raise  # the progress file itself: its one line
+        return stats_readiness(bank, history, env.now(), local_zone(env))
     except Exception:  # noqa: BLE001 - a bank the forecast cannot use: no forecast, the rest is shown
         return None
 

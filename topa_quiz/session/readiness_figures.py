@@ -20,11 +20,13 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, tzinfo
 from typing import TYPE_CHECKING
 
-from .exam import allocate, topic_pools
 from .planning import DEFAULT_PASS_MARK
 from .readiness import Readiness, forecast, guess_rate
+from .spread import allocate, topic_pools
 
 if TYPE_CHECKING:
+    import sqlite3
+
     from ..bank.model import Bank
     from ..store.memory import StoredCard
     from ..store.plan import Plan
@@ -95,24 +97,32 @@ def tally_first_answers(rows: list[tuple[list[str], bool]]) -> dict[str, tuple[i
     return out
 
 
-def read_history() -> History:
-    """The cards, first answers, last exam and plan (an empty history before the first answer)."""
-    from ..store.db import connect
+def history_from(conn: sqlite3.Connection) -> History:
+    """The cards, first answers, last exam and plan, read through ``conn``."""
+    import sqlite3
+
+    from ..store.db import failure, path_of
     from ..store.memory import first_answers, last_exam, stored_cards
-    from ..store.paths import database_path
     from ..store.plan import read_plan
+
+    try:
+        cards, first, exam = stored_cards(conn), first_answers(conn), last_exam(conn)
+    except sqlite3.Error as exc:
+        raise failure(exc, path_of(conn)) from None
+    return History(tuple(cards), tally_first_answers(first), exam, read_plan(conn))
+
+
+def read_history() -> History:
+    """:func:`history_from` the progress database (an empty history before the first answer)."""
+    from ..store.db import connect
+    from ..store.paths import database_path
 
     path = database_path()
     if not path.exists():
         return History()
     conn = connect(path, create=False, write=False)
     try:
-        return History(
-            tuple(stored_cards(conn)),
-            tally_first_answers(first_answers(conn)),
-            last_exam(conn),
-            read_plan(conn),
-        )
+        return history_from(conn)
     finally:
         conn.close()
 
@@ -156,8 +166,10 @@ def planned_readiness(facts: BankFacts, history: History, now: datetime, tz: tzi
     return readiness(facts, history, now, plan.exam_date, plan.pass_mark, tz)
 
 
-def stats_readiness(bank: Bank | None, now: datetime, tz: tzinfo = UTC) -> dict[str, object] | None:
+def stats_readiness(
+    bank: Bank | None, history: History, now: datetime, tz: tzinfo = UTC
+) -> dict[str, object] | None:
     """``"readiness"`` of ``topa stats --json``: None when the bank could not be read or has no questions."""
     if bank is None or not bank.questions:
         return None
-    return planned_readiness(bank_facts(bank), read_history(), now, tz).to_dict()
+    return planned_readiness(bank_facts(bank), history, now, tz).to_dict()

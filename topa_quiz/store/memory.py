@@ -89,10 +89,11 @@ def _concepts(text: str) -> list[str] | None:
 
 def first_answers(conn: sqlite3.Connection) -> list[tuple[list[str], bool]]:
     """Each question's first answer (skips do not count): its concepts and whether it was right."""
+    # one index probe per question (answers_question), not a pass over every answer
     rows = conn.execute(
-        "SELECT a.concepts, a.correct FROM answers a JOIN"
-        " (SELECT min(id) AS first FROM answers WHERE given IS NOT NULL GROUP BY question_id) f"
-        " ON a.id = f.first"
+        "SELECT a.concepts, a.correct FROM (SELECT DISTINCT question_id AS qid FROM answers) q"
+        " JOIN answers a ON a.id = (SELECT id FROM answers WHERE question_id = q.qid AND given IS NOT NULL"
+        " ORDER BY answered_at, id LIMIT 1)"
     )
     out: list[tuple[list[str], bool]] = []
     for text, correct in rows:
