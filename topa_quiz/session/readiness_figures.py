@@ -63,7 +63,11 @@ def bank_facts(bank: Bank, exam_questions: int = EXAM_QUESTIONS) -> BankFacts:
         question_concepts={q.id: tuple(q.concepts) for q in bank.questions},
         guess={c: guess_rate(kinds.get(c, [])) for c in concept_topic},
         counts={c: len(kinds.get(c, [])) for c in concept_topic},
-        allocation=allocate({t: len(v) for t, v in topic_pools(bank).items()}, exam_questions),
+        allocation={  # topics without questions are not on the exam
+            t: n
+            for t, n in allocate({t: len(v) for t, v in topic_pools(bank).items()}, exam_questions).items()
+            if n
+        },
         concept_order=tuple(order),
     )
 
