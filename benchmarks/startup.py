@@ -76,9 +76,16 @@ def main() -> int:
         raise SystemExit(f"no topa executable next to {PY}; run with the project's venv python")
 
     tmp = tempfile.TemporaryDirectory(prefix="topa-bench-")
+    # PYTHONDONTWRITEBYTECODE would make every run compile the package from source (the
+    # floor's libraries were compiled by pip at install): byte-compile it as an install does
     env = {
-        k: v for k, v in os.environ.items() if k not in ("TOPA_BANK", "TOPA_LANG", "PYTHONPROFILEIMPORTTIME")
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("TOPA_BANK", "TOPA_LANG", "PYTHONPROFILEIMPORTTIME", "PYTHONDONTWRITEBYTECODE")
     }
+    import topa_quiz
+
+    subprocess.run([PY, "-m", "compileall", "-q", str(Path(topa_quiz.__file__).parent)], check=True, env=env)
     env.update(TOPA_HOME=str(Path(tmp.name) / "home"), NO_COLOR="1", COLUMNS="100")
     big = args.big
     if big is None:

@@ -124,7 +124,7 @@ def test_bad_input_is_said_in_korean_too(run):
 
 
 def test_a_plan_that_cannot_be_stored_is_one_line_exit_1(run):
-    from tests.test_faults import read_only
+    from tests.store.test_faults import read_only
 
     history()
     before = rows("SELECT * FROM cards")

@@ -11,7 +11,7 @@ import pytest
 
 from topa_quiz.engine import EngineError, compute
 
-from ..test_engine_golden import assert_close
+from .test_golden import assert_close
 
 GOLDEN = json.loads((Path(__file__).parents[1] / "golden" / "golden.json").read_text("utf-8"))["cases"]
 STATE = [c for c in GOLDEN if "expected_state" in c]

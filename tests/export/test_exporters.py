@@ -14,7 +14,7 @@ import pytest
 from topa_quiz.export import EXPORTERS, FORMATS, ExportOptions
 from topa_quiz.i18n import catalog
 
-from ..test_export import BANK, anki_notes, parse_gift
+from .test_formats import BANK, anki_notes, parse_gift
 
 
 @pytest.fixture

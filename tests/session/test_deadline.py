@@ -119,7 +119,9 @@ def test_a_card_rests_until_the_exam_exactly_when_it_meets_the_target(history, o
     assume(card.due - now >= DAY)  # not a same-day learning step
     exam_date = _exam_after(now, offset)
     exam = exam_moment(exam_date)
-    meets = forgetting_curve((exam - card.last_review).total_seconds() / 86400, card.stability) >= 0.95
+    recall = forgetting_curve((exam - card.last_review).total_seconds() / 86400, card.stability)
+    assume(abs(recall - 0.95) > 1e-9)  # on the boundary itself float rounding may go either way
+    meets = recall >= 0.95
     no_day_left = now + DAY >= exam  # no review can be a day after this one and before the exam
     assert (cap(card.due, card, exam_date, now, exam_retention=0.95) == exam) == (meets or no_day_left)
 

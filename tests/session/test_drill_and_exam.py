@@ -173,3 +173,25 @@ def test_bad_exam_options(bank, options, field):
     with pytest.raises(UsageError) as caught:
         plan_exam(bank, options)
     assert caught.value.field == field
+
+
+def test_a_computed_question_hints_at_its_first_step_in_symbols(bank):
+    drill = plan_quiz(
+        bank,
+        QuizOptions(count=1, concepts=("loss.binary_cross_entropy",), types=("numeric",), seed=1, lang="en"),
+    )
+    hint = drill.submit("?")
+    assert isinstance(hint, Hint)
+    assert hint.text == "ℓᵢ = −[yᵢ·ln pᵢ + (1 − yᵢ)·ln(1 − pᵢ)]"
+    assert not any(ch.isdigit() for ch in hint.text.replace("1 −", ""))  # symbols, not the numbers
+
+
+def test_a_hint_with_brackets_is_shown_as_written():
+    from rich.console import Console
+
+    from topa_quiz.i18n import catalog
+    from topa_quiz.render.quiz import hint_text
+
+    console = Console(width=80, record=True, color_system=None)
+    console.print(hint_text(None, "−[y·ln p + (1 − y)·ln(1 − p)] [/]", catalog("en")))
+    assert "−[y·ln p + (1 − y)·ln(1 − p)] [/]" in console.export_text()

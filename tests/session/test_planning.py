@@ -173,7 +173,7 @@ def test_a_bad_request_is_refused_before_anything_is_written():
 
 
 def test_a_plan_that_cannot_be_stored_is_one_data_error_and_changes_nothing():
-    from tests.test_faults import read_only
+    from tests.store.test_faults import read_only
 
     _record(NOW - timedelta(days=1), "q")
     dues = _dues()

@@ -8,7 +8,6 @@ distractors of a computed choice question. The kinds themselves are declared in
 
 from __future__ import annotations
 
-from difflib import get_close_matches
 from typing import Any
 
 from .fields import CALC, CASES, PARAMS, TOLERANCE, Field, whole_number
@@ -64,6 +63,8 @@ def _check_params(r: Reader, source: Marked, known: set[str], calc: str, what: s
             r.problem(where, f"{what}: parameter '{key}': {issue}")
             drawable = False
         if key not in known:
+            from difflib import get_close_matches
+
             guess = get_close_matches(str(key), known, n=1)
             hint = f"; did you mean '{guess[0]}'?" if guess else f" (it takes: {', '.join(sorted(known))})"
             r.problem(where, f"{what}: '{calc}' has no parameter '{key}'{hint}")

@@ -11,7 +11,6 @@ model objects :mod:`.reader`'s; this module joins files into one :class:`Bank`.
 import os
 from collections.abc import Collection
 from dataclasses import dataclass, field
-from difflib import get_close_matches
 from pathlib import Path
 
 from .. import kinds  # noqa: F401  (registers choice, ox, numeric)
@@ -286,6 +285,8 @@ def join(parsed: list[tuple[str, bool, FileData]]) -> tuple[Bank, list[Problem]]
         for e in data.questions:
             for cid in e.concepts:
                 if cid not in concepts:
+                    from difflib import get_close_matches
+
                     guess = get_close_matches(cid, concepts, n=1)
                     hint = f"; did you mean '{guess[0]}'?" if guess else ""
                     problems.append(

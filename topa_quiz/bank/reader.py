@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
-from difflib import get_close_matches
 
 from .fields import KINDS, Field, Form, KindFields
 from .model import LANGS, Concept, Figure, FigureSeries, Question, Text
@@ -52,6 +51,8 @@ class Reader:
         allowed = set(allowed)
         for key in d:
             if key not in allowed:
+                from difflib import get_close_matches
+
                 guess = get_close_matches(str(key), allowed, n=1)
                 hint = f"; did you mean '{guess[0]}'?" if guess else ""
                 self.problem(d.key_at(key), f"{what}: unknown field '{key}'{hint}")

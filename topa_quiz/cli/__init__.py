@@ -35,6 +35,7 @@ _install_coercion()
 #: command name -> (module in this package, catalog id of its one-line help)
 COMMANDS: dict[str, tuple[str, str]] = {
     "quiz": ("quiz", "cmd.quiz"),
+    "learn": ("learn", "cmd.learn"),
     "review": ("study", "cmd.review"),
     "wrong": ("study", "cmd.wrong"),
     "exam": ("exam", "cmd.exam"),

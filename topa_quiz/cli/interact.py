@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager, nullcontext
 from typing import TYPE_CHECKING
 
-from ..render.quiz import event_view, question_panel
+from ..render.quiz import event_view, question_view
 
 if TYPE_CHECKING:
     from ..session.drill import Drill, Event, Summary
@@ -44,7 +44,7 @@ def run_drill(
     try:
         while (item := drill.current) is not None:
             env.show(before(item) if before is not None else None)
-            env.show(question_panel(item, drill.number, len(drill.items), drill.bank, env.words))
+            env.show(question_view(item, drill.number, len(drill.items), drill.bank, env.words, env.size))
             _serve(drill, env, feedback, after)
     except EOFError:
         drill.end("eof")
@@ -174,7 +174,9 @@ def _exam_loop(exam: Exam, env: Environment) -> None:
         return progress_line(exam.deadline.remaining(), exam.number, len(exam.items), env.words)
 
     while (item := exam.current) is not None:
-        panel = question_panel(item, exam.number, len(exam.items), exam.bank, env.words, "exam_commands")
+        panel = question_view(
+            item, exam.number, len(exam.items), exam.bank, env.words, env.size, "exam_commands"
+        )
         env.show(panel if env.interactive else progress())
         if not env.interactive:
             env.show(panel)

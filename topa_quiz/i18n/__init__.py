@@ -26,6 +26,7 @@ AREAS: tuple[str, ...] = (
     "common",
     "engine",
     "export",
+    "learn",
     "network",
     "plan",
     "plots",

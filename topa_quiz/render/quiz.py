@@ -45,6 +45,29 @@ def question_panel(
     )
 
 
+def question_view(
+    item: Item,
+    number: int,
+    total: int,
+    bank: Bank,
+    words: Catalog,
+    size: tuple[int, int, bool],
+    commands: str = "commands",
+) -> RenderableType:
+    """The question panel, after the question's figure when it has one (a chart or its table).
+
+    ``size`` is the console's (width, height, color).
+    """
+    panel = question_panel(item, number, total, bank, words, commands)
+    figure = getattr(item.question, "figure", None)
+    if figure is None:
+        return panel
+    from .figure import question_figure_view
+
+    width, height, color = size
+    return Group(question_figure_view(figure, words.lang, width, height, color), panel)
+
+
 def hint_text(item: Item, text: str, words: Catalog) -> Text:
     """The hint: the first step of the calculation for computed questions, else the text given."""
     if not text:

@@ -119,11 +119,25 @@ def compute_question(q: Question, rng: np.random.Generator) -> Computed:
     return Computed(d.params, d.calculation, d.value, values, d.wrong)
 
 
+def first_step(calculation: Calculation) -> str:
+    """The first step's formula in symbols (``m₁ = β₁·m₀ + (1 − β₁)·g₁``): where to start.
+
+    Only the symbolic form, before any number is put in, so the hint does not compute the
+    answer for the learner.
+    """
+    step = next((s for s in calculation.steps if s.formula), None)
+    if step is None:
+        return ""
+    symbols = step.formula.split(" = ")[0]
+    return symbols if symbols.startswith(step.label) else f"{step.label} = {symbols}"
+
+
 def make_item(q: Question, bank: Bank, rng: np.random.Generator, lang: str = "ko") -> Item:
     """The concrete item for ``q``: numbers drawn, texts filled, then the kind finishes it."""
     concept = bank.concepts.get(q.concepts[0])
-    hint = concept.summary.get(lang) if concept else ""
     computed = compute_question(q, rng) if q.computed else None
+    hint = first_step(computed.calculation) if computed else ""
+    hint = hint or (concept.summary.get(lang) if concept else "")
     values = computed.values if computed else {}
     prompt, explanation = q.prompt.get(lang), q.explanation.get(lang)
     base = Item(

@@ -16,12 +16,12 @@ from typing import TYPE_CHECKING
 
 from ..errors import UsageError
 from .drill import Attempt, Clock, Drill
-from .exam import MAX_MINUTES, MAX_QUESTIONS, Exam, allocate, topic_pools
 
 if TYPE_CHECKING:
     import numpy as np
 
     from ..bank.model import Bank, Question
+    from .exam import Exam
     from .items import Item
 
 Record = Callable[[Attempt], None]
@@ -186,6 +186,8 @@ def plan_notebook(
 
 
 def check_exam(options: ExamOptions) -> None:
+    from .exam import MAX_MINUTES, MAX_QUESTIONS
+
     check_count(options.count, high=MAX_QUESTIONS)
     check_seed(options.seed)
     if not (math.isfinite(options.minutes) and 0 < options.minutes <= MAX_MINUTES):
@@ -204,6 +206,7 @@ def check_exam(options: ExamOptions) -> None:
 
 def exam_questions(bank: Bank, count: int, rng: np.random.Generator) -> list[Question]:
     """Drawn per topic as :func:`allocate` spreads them, then shuffled."""
+    from .exam import allocate, topic_pools
     from .select import draw
 
     pools = topic_pools(bank)
@@ -218,6 +221,8 @@ def plan_exam(
     bank: Bank, options: ExamOptions, record: Record | None = None, clock: Clock = time.monotonic
 ) -> Exam:
     """A timed mock exam, reproducible for a seed."""
+    from .exam import Exam
+
     check_exam(options)
     rng = rng_for(options.seed)
     items, warnings = build_items(exam_questions(bank, options.count, rng), bank, rng, options.lang)

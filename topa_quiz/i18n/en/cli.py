@@ -3,6 +3,7 @@
 MESSAGES = {
     "cmd.root": "TOPA level-1 deep-learning drills: quizzes, worked calculations, spaced review, mock exams.",
     "cmd.quiz": "A randomized drill with explanations after each answer.",
+    "cmd.learn": "Study pages per concept with fresh worked examples, your mastery map and a formula sheet.",
     "cmd.review": "Spaced review (FSRS): due questions first, then new ones from the weakest concepts.",
     "cmd.wrong": "The wrong-answer notebook: drill the questions you last missed.",
     "cmd.exam": "A timed mock exam, graded only at the end.",

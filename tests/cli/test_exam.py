@@ -13,7 +13,7 @@ import pytest
 
 from topa_quiz.session.exam import Deadline, allocate
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 BOOT = "from topa_quiz.cli import main\nmain()"
 
 

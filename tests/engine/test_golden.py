@@ -20,7 +20,7 @@ import pytest
 from topa_quiz.engine import EngineError, compute
 from topa_quiz.engine.registry import CALCS
 
-GOLDEN = json.loads((Path(__file__).parent / "golden" / "golden.json").read_text("utf-8"))
+GOLDEN = json.loads((Path(__file__).resolve().parents[1] / "golden" / "golden.json").read_text("utf-8"))
 CASES = GOLDEN["cases"]
 REL, ABS = 1e-6, 1e-9
 
@@ -79,7 +79,7 @@ def test_dropout_kept_unit_is_shown(case: dict) -> None:
 
 
 def test_every_calculation_has_golden_cases() -> None:
-    files = (Path(__file__).parent / "golden").glob("golden*.json")  # golden_network.json too
+    files = (Path(__file__).resolve().parents[1] / "golden").glob("golden*.json")  # golden_network.json too
     names = {n for f in files for n in json.loads(f.read_text("utf-8"))["names"]}
     missing = {c.name for c in CALCS} - names
     assert not missing, f"no golden cases for {sorted(missing)}: add them to make_golden.py"

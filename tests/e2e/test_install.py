@@ -29,3 +29,19 @@ def test_installed_package_ships_its_schema(tmp_path):
         [sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, check=True
     )
     assert done.stdout.strip() == "True"
+
+
+def test_every_package_is_in_the_wheel():
+    """A package missing from pyproject's list works in an editable install and breaks a real one."""
+    import tomllib
+
+    root = Path(__file__).resolve().parents[2]
+    listed = set(
+        tomllib.loads((root / "pyproject.toml").read_text("utf-8"))["tool"]["setuptools"]["packages"]
+    )
+    found = {
+        ".".join(p.parent.relative_to(root).parts)
+        for p in (root / "topa_quiz").rglob("__init__.py")
+        if "__pycache__" not in p.parts
+    }
+    assert found <= listed, found - listed

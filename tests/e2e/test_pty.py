@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_cli_quiz import BANK
+from tests.cli.test_quiz import BANK
 
 pexpect = pytest.importorskip("pexpect")
 TOPA = Path(sys.executable).with_name("topa")
