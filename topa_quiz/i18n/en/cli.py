@@ -67,9 +67,9 @@ MESSAGES |= {
 
 MESSAGES |= {
     "cmd.review.help": "A right answer is rated Good (Easy when fast, Hard when slow), a wrong one Again.",
-    "cmd.wrong.help": "Drills the questions whose latest answer was wrong, oldest mistake first. A question leaves the notebook when it is answered right.",
+    "cmd.wrong.help": "Drills the questions whose latest answer was wrong, oldest mistake first, with fresh numbers; above each question it says what you answered last time. A question leaves the notebook when it is answered right.",
     "opt.cards": "Number of cards.",
-    "opt.list": "Show the notebook instead of drilling it.",
+    "opt.list": "Show the notebook instead of drilling it: each question as it was asked (with its numbers), your last answer, the right answer and when.",
     "opt.yes": "Do not ask for confirmation.",
     "review.nothing": "Nothing to review.",
     "review.next": "Next review",
@@ -157,4 +157,11 @@ MESSAGES |= {
 MESSAGES |= {
     "calc.unknown": "no calculation '{name}'; 'topa calc' lists them",
     "calc.unknown_guess": "no calculation '{name}'. Did you mean '{guess}'?",
+}
+
+MESSAGES |= {
+    "cmd.plan": "Your exam day, pass mark and daily minutes: reviews are planned for the exam day.",
+    "cmd.today": "Today's work toward the exam: reviews, new concepts, a mock exam when due, the minutes and the forecast.",
+    "cmd.plan.help": "With --exam-date (and optionally --pass-mark, --daily-minutes) the plan is stored; again, it replaces the stored one (options left out keep their values). Every card is then re-planned: no review is due after the exam day, and each card's last review comes early enough for its predicted recall on the exam day to stay high. --clear removes the plan and gives every card back FSRS's own due date. With no option: the plan.",
+    "cmd.today.help": "Days left, the cards due now, the next concepts never answered (in topic order, paced to meet them all before the final week), a mock exam when none was taken in the last 7 days and the exam is 1-30 days away (without a plan: once half the concepts are answered), the minutes it takes (1 per review, 6 per new concept, 60 per mock exam) against your daily minutes, and the forecast: predicted score, its 90% range and the chance to pass. Without a plan today is taken as the exam day.",
 }
