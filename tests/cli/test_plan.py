@@ -179,7 +179,7 @@ def test_today_with_a_plan_counts_the_days_and_the_work(run):
     out = " ".join(r.stdout.split())
     assert "20 day(s) left" in out and f"Forecast for {later(20)}" in out
     assert "1 card(s) due now" in out and "topa review -n 1" in out  # the missed one
-    assert "take one today (none taken yet)" in out  # 20 days away, no exam yet
+    assert "topa exam" not in out  # 20 days away, but too few concepts met for a mock exam
     assert "topa learn neuron.dendrite" not in out  # answered already
     r = run("today")
     assert r.exit_code == 0 and "20일 남음" in r.stdout

@@ -40,12 +40,13 @@ def test_days_left_reviews_and_new_concepts_in_topic_order():
         card("qa2", NOW + timedelta(minutes=1)),  # not yet
         card("gone", NOW - timedelta(days=3)),  # a question no longer in the bank
     ]
-    t = plan_today(FACTS, history(Plan(date(2027, 3, 31), 60.0, 20), ["a.one"], cards), NOW)
+    t = plan_today(FACTS, history(Plan(date(2027, 3, 31), 60.0, 20), ["a.one", "a.two"], cards), NOW)
     assert (t.today, t.exam_date, t.days_left) == (TODAY, date(2027, 3, 31), 30)
     assert t.reviews == 2
-    assert t.concepts_left == 3  # a.two, a.three, b.one; b.none has no question
-    # the pace: ceil(3 / (30 - 7)) = 1; the day's 20 minutes - 2 reviews - the 60-minute exam leave no room
-    assert t.exam_due and t.new_concepts == ("a.two",)
+    assert t.concepts_left == 2  # a.three, b.one; b.none has no question
+    # half the concepts met: a mock exam is due; the pace: ceil(2 / (30 - 7)) = 1, and the day's
+    # 20 minutes - 2 reviews - the 60-minute exam leave no room for more
+    assert t.exam_due and t.new_concepts == ("a.three",)
     assert t.minutes == 2 * 1 + 1 * 6 + 60 and t.over == t.minutes - 20
     assert t.stage == "learn"
 
@@ -79,9 +80,10 @@ def test_how_many_new_concepts(left, days_left, room, expected):
 @pytest.mark.parametrize(
     ("days_left", "last", "met", "due"),
     [
-        (30, None, 0.0, True),
-        (31, None, 0.0, False),  # more than 30 days away
-        (1, None, 0.0, True),
+        (30, None, 0.5, True),
+        (30, None, 0.4, False),  # fewer than half the concepts met: an exam measures only guessing
+        (31, None, 1.0, False),  # more than 30 days away
+        (1, None, 0.5, True),
         (0, None, 1.0, False),  # the exam day itself
         (10, TODAY - timedelta(days=6), 1.0, False),  # one this week
         (10, TODAY - timedelta(days=7), 1.0, True),
@@ -99,8 +101,9 @@ def test_the_last_exam_is_read_on_the_learners_calendar():
     now = datetime(2027, 3, 1, 14, 0, tzinfo=UTC)  # 23:00 on 2027-03-01 in Seoul
     last = datetime(2027, 2, 22, 16, 0, tzinfo=UTC)  # 01:00 on 2027-02-23 in Seoul
     plan = Plan(date(2027, 3, 20))
-    assert plan_today(FACTS, history(plan, last_exam=last), now, UTC).exam_due  # 7 days in UTC
-    in_seoul = plan_today(FACTS, history(plan, last_exam=last), now, seoul)
+    met = ["a.one", "a.two"]
+    assert plan_today(FACTS, history(plan, met, last_exam=last), now, UTC).exam_due  # 7 days in UTC
+    in_seoul = plan_today(FACTS, history(plan, met, last_exam=last), now, seoul)
     assert not in_seoul.exam_due and in_seoul.last_exam == date(2027, 2, 23)  # 6 days in Seoul
 
 

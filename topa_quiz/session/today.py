@@ -10,9 +10,10 @@ The rules (every figure here is plain data; the renderer words it):
   the final week (``ceil(left / (days_left − 7))``; in the final week, by the eve of the exam),
   or more when the daily minutes leave room for more. None on the exam day. Without a plan:
   what the daily minutes leave room for, at least one.
-* **A mock exam** is due when none was taken (not abandoned) in the last
-  :data:`EXAM_EVERY_DAYS` days and the exam is 1 to :data:`EXAM_WINDOW_DAYS` days away (without
-  a plan: once at least half the concepts (:data:`MET_FOR_EXAM`) have been answered).
+* **A mock exam** is due when at least half the concepts (:data:`MET_FOR_EXAM`) have been
+  answered (an exam before that measures nothing but guessing), none was taken (not
+  abandoned) in the last :data:`EXAM_EVERY_DAYS` days and, with a plan, the exam is 1 to
+  :data:`EXAM_WINDOW_DAYS` days away.
 * **Minutes**: :data:`MINUTES_PER_REVIEW` per review, :data:`MINUTES_PER_CONCEPT` per new
   concept (its study page and the 3-question check), :data:`MINUTES_PER_EXAM` per mock exam
   (``topa exam``'s time limit), against the plan's daily minutes (no plan: 20).
@@ -89,13 +90,11 @@ def new_today(left: int, days_left: int | None, room: float) -> int:
 
 
 def exam_is_due(days_left: int | None, last_exam: date | None, today: date, met: float) -> bool:
-    """None taken in the last week, and the exam 1-30 days away (no plan: half the concepts met)."""
+    """Half the concepts met, none taken in the last week, and (with a plan) the exam 1-30 days away."""
     recent = last_exam is not None and today - last_exam < timedelta(days=EXAM_EVERY_DAYS)
-    if recent:
+    if recent or met < MET_FOR_EXAM:
         return False
-    if days_left is None:
-        return met >= MET_FOR_EXAM
-    return 1 <= days_left <= EXAM_WINDOW_DAYS
+    return days_left is None or 1 <= days_left <= EXAM_WINDOW_DAYS
 
 
 def stage_of(days_left: int | None, left: int) -> str:
