@@ -18,6 +18,7 @@ from topa_quiz.session.readiness import (
     guess_rate,
     passing_count,
     poisson_binomial,
+    right_chance,
 )
 
 NOW = datetime(2025, 4, 1, 10, tzinfo=UTC)
@@ -82,15 +83,39 @@ def test_first_sight_shrinks_toward_the_learner_then_the_guess():
 
 
 def test_one_card_two_questions_by_hand():
-    # a card with S = 10 last reviewed 10 days before the exam day: R = 0.9; with a 1/4 guess,
-    # p = 0.25 + 0.75·0.9 = 0.925. Two questions: P(K) = 0.075², 2·0.075·0.925, 0.925².
+    # a card with S = 10 last reviewed 10 days before the exam day: a right answer has chance
+    # 0.9 there, whatever the guess (the card learned from right answers, guesses included;
+    # 0.25 + 0.75·0.9 = 0.925 would count them twice). Two questions: P(K) = 0.01, 0.18, 0.81.
     exam_day = date(2025, 4, 11)
     c = card(10.0, 0.0, now=exam_moment(exam_day) - timedelta(days=10))
     f = forecast({"a": [c]}, {"a": "t"}, {"t": 2}, NOW, exam_day, 60.0, guess=0.25)
-    assert f.predicted_score == pytest.approx(92.5)
-    assert f.pass_probability == pytest.approx(0.925**2)  # 1 of 2 is 50 % < 60 %: both needed
-    assert (f.low, f.high) == (50.0, 100.0)  # P(K <= 0) = 0.0056 < 5 %; P(K <= 1) = 0.144 < 95 %
-    assert f.topics == {"t": pytest.approx(92.5)}
+    assert f.predicted_score == pytest.approx(90.0)
+    assert f.pass_probability == pytest.approx(0.81)  # 1 of 2 is 50 % < 60 %: both needed
+    assert (f.low, f.high) == (50.0, 100.0)  # P(K <= 0) = 0.01 < 5 %; P(K <= 1) = 0.19 < 95 %
+    assert f.topics == {"t": pytest.approx(90.0)}
+
+
+def test_right_chance_by_hand():
+    # d = 1/2, g = 1/2: q = (0.9 − 0.5)/(1 − 0.5) = 0.8, F_g = 0.8^(−2) − 1 = 0.5625. With
+    # S = 9, t = 20: 1 + 0.5625·20/9 = 2.25, 2.25^(−1/2) = 2/3, P = 1/2 + 1/2·2/3 = 5/6.
+    assert right_chance(20.0, 9.0, 0.5, decay=0.5) == pytest.approx(5 / 6, abs=1e-12)
+    assert right_chance(9.0, 9.0, 0.5, decay=0.5) == pytest.approx(0.9, abs=1e-12)  # P(S) = 0.9
+    assert right_chance(-1.0, 9.0, 0.5, decay=0.5) == 1.0  # no time: sure
+    # g = 0 is FSRS's own curve: d = 1/2, F = 0.9^(−2) − 1 = 19/81; t = 81·3/19·S: R = 4^(−1/2)
+    assert right_chance(3 * 81 / 19 * 2.0, 2.0, 0.0, decay=0.5) == pytest.approx(0.5, abs=1e-12)
+
+
+@given(st.floats(0.0, 0.5), st.floats(0.1, 100.0), st.floats(0.0, 1e4), st.floats(0.0, 1e4))
+def test_right_chance_falls_toward_the_guess(guess, stability, t1, t2):
+    sooner, later = sorted((t1, t2))
+    p_sooner, p_later = (right_chance(t, stability, guess) for t in (sooner, later))
+    assert guess <= p_later <= p_sooner <= 1.0
+    assert right_chance(1e30, stability, guess) == pytest.approx(guess, abs=1e-3)
+
+
+def test_right_chance_rejects_a_guess_outside_0_to_1():
+    with pytest.raises(ValueError, match="guessing chance"):
+        right_chance(1.0, 1.0, 1.5)
 
 
 def test_unanswered_questions_and_concepts_count_with_the_prior():
