@@ -1,6 +1,7 @@
 """Simulated learners: is the readiness forecast calibrated, and does deadline-aware scheduling pay?
 
     python benchmarks/readiness_sim.py [--seeds 5] [--learners 40] [--days 30] [--skip 0] [--jobs 2]
+                                       [--new-per-day 2-10]
 
 Each simulated learner studies the bundled bank (one FSRS card per question) for ``--days`` days,
 then sits a ``topa exam``-style exam: ``--exam-questions`` questions spread over the topics by
@@ -15,8 +16,8 @@ The learner: the simulator's truth, hidden from the scheduler and from the forec
   * A question seen for the first time is recalled with ``k_c = σ(1.5·ln m_c − 1)``; a question
     not recalled is still answered right by a guess (choice 1/options, O/X 1/2, numeric 0).
   * Every study day (each day is skipped with probability ``--skip``): all due cards, earliest
-    first, then ``n ~ U{2..10}`` new questions (how much time this learner gives), in a random
-    order. Sessions start at 10:00; an answer takes 30 s.
+    first, then ``n ~ U{2..10}`` new questions (how much time this learner gives; ``--new-per-day``),
+    in a random order. Sessions start at 10:00; an answer takes 30 s.
 The scheduler sees right/wrong only (right → Good, wrong → Again: a lucky guess looks like
 recall) and keeps ``fsrs.Card``s, as topa's store does. The forecast reads only those cards, the
 right/wrong of each question's first answer, and the bank (concepts, topics, question kinds). So
@@ -32,12 +33,19 @@ Exam-day recall: the mean true recall on the exam day over the questions studied
 Calibration (deadline arm): the mean absolute error of the predicted score against the
 simulated exam's score; the Brier score of ``pass_probability`` at several pass marks; the
 share of scores inside ``[low, high]``; and, as the floor no forecast can beat, the same for an
-oracle that knows the true recall (the luck of the exam's draws remains). Twice: a forecast
-made after the last session, and one made 7 days ahead for the same learner who then stops
-studying (the forecast projects the memory to the exam day; it cannot know future study).
+oracle that knows every question's true chance of a right answer but, like the forecast, not
+which questions the exam will draw (its expected score is the topic pools' mean chances; the
+luck of the draw of questions and of the answers remains). The MAE of an oracle that also
+knows the questions drawn (the luck of the answers alone) is printed after it. Twice: a
+forecast made after the last session, and one made 7 days ahead for the same learner who then
+stops studying (the forecast projects the memory to the exam day; it cannot know future study).
+The share of the bank a learner has studied is printed too: the questions never studied are
+answered at a first-sight chance near 1/2, so the less of the bank is studied, the larger the
+luck of a 40-question exam and the higher the floor.
 
 The deadline rule's two defaults (``deadline.EXAM_RETENTION``, ``FLOOR_RETENTION``) were chosen
-on seeds 0-3; the default run uses seeds 100-104.
+on seeds 0-3, and the forecast's curve for answered questions (``readiness.right_chance``) on
+seeds 0-19; the default run uses seeds 100-104.
 """
 
 from __future__ import annotations
@@ -112,13 +120,15 @@ class Learner:
     per_new: int
 
 
-def make_learner(facts: BankFacts, days: int, skip: float, rng: np.random.Generator) -> Learner:
+def make_learner(
+    facts: BankFacts, days: int, skip: float, rng: np.random.Generator, new: tuple[int, int] = (2, 10)
+) -> Learner:
     skill = rng.normal(0.0, 0.5)
     m = {c: float(np.exp(skill + rng.normal(0.0, 0.5))) for c in sorted(facts.concept_topic)}
     know = {c: float(1.0 / (1.0 + np.exp(-(1.5 * np.log(v) - 1.0)))) for c, v in m.items()}
     order = list(facts.questions)
     rng.shuffle(order)
-    per_new = int(rng.integers(2, 11))
+    per_new = int(rng.integers(new[0], new[1] + 1))
     return Learner(m, know, order, [bool(rng.random() >= skip) for _ in range(days)], per_new)
 
 
@@ -241,18 +251,22 @@ def sit_exam(
     return 100.0 * right / total, 100.0 * expected / total
 
 
-def oracle_pass(facts: BankFacts, memory: Memory, exam: datetime, marks: list[float]) -> list[float]:
-    """P(pass) per mark for an oracle that knows the true chances (Poisson-binomial of topic means)."""
+def oracle(facts: BankFacts, memory: Memory, exam: datetime, marks: list[float]) -> list[float]:
+    """The oracle that knows every question's true chance, not the draw: [expected score, P(pass) per mark].
+
+    A question drawn at random from a topic's pool is right with the pool's mean chance, so the
+    number right is Poisson-binomial over those means, as the forecast's.
+    """
     ps: list[float] = []
     for topic, n in facts.allocation.items():
         ps += [statistics.fmean(memory.chance(facts.questions[i], exam) for i in facts.pools[topic])] * n
     pmf = poisson_binomial(ps)
-    return [sum(pmf[passing_count(len(ps), mark) :]) for mark in marks]
+    return [100.0 * sum(ps) / len(ps), *(sum(pmf[passing_count(len(ps), mark) :]) for mark in marks)]
 
 
 def run_learner(job: tuple) -> dict:
-    facts, seed, index, days, skip, marks, rule = job
-    learner = make_learner(facts, days, skip, np.random.default_rng([seed, index, 0]))
+    facts, seed, index, days, skip, marks, rule, new = job
+    learner = make_learner(facts, days, skip, np.random.default_rng([seed, index, 0]), new)
     exam_date = (START + timedelta(days=days)).date()
     exam = exam_moment(exam_date)
     out: dict = {}
@@ -290,10 +304,11 @@ def calibration(facts: BankFacts, s: Studied, exam_date, marks: list[float], see
         )
         for mark in marks
     ]
-    score, expected = sit_exam(facts, s.memory, exam, np.random.default_rng(seed))
+    score, drawn = sit_exam(facts, s.memory, exam, np.random.default_rng(seed))
     f = forecasts[0]
     predicted = (f.predicted_score, f.low, f.high, *(g.pass_probability for g in forecasts))
-    return predicted, (score, expected, *oracle_pass(facts, s.memory, exam, marks))
+    studied = len(s.cards) / len(facts.questions)
+    return predicted, (score, drawn, studied, *oracle(facts, s.memory, exam, marks))
 
 
 def summarize(results: list[dict], marks: list[float]) -> dict[str, float]:
@@ -325,7 +340,9 @@ def forecast_figures(results: list[dict], marks: list[float], which: str) -> dic
     out = {
         "mae": float(np.mean(np.abs(pred[:, 0] - truth[:, 0]))),
         "bias": float(np.mean(pred[:, 0] - truth[:, 0])),
-        "oracle_mae": float(np.mean(np.abs(truth[:, 1] - truth[:, 0]))),
+        "oracle_mae": float(np.mean(np.abs(truth[:, 3] - truth[:, 0]))),
+        "drawn_mae": float(np.mean(np.abs(truth[:, 1] - truth[:, 0]))),
+        "studied": float(truth[:, 2].mean()),
         "coverage": float(np.mean((pred[:, 1] <= truth[:, 0]) & (truth[:, 0] <= pred[:, 2]))),
         "mean_score": float(truth[:, 0].mean()),
         "sd_score": float(truth[:, 0].std()),
@@ -333,7 +350,7 @@ def forecast_figures(results: list[dict], marks: list[float], which: str) -> dic
     for j, mark in enumerate(marks):
         passed = (truth[:, 0] >= mark).astype(float)
         out[f"brier {mark:g}"] = float(np.mean((pred[:, 3 + j] - passed) ** 2))
-        out[f"oracle {mark:g}"] = float(np.mean((truth[:, 2 + j] - passed) ** 2))
+        out[f"oracle {mark:g}"] = float(np.mean((truth[:, 4 + j] - passed) ** 2))
         out[f"passed {mark:g}"] = float(passed.mean())
     return out
 
@@ -348,9 +365,16 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     ap.add_argument("--exam-questions", type=int, default=40, help="questions on the exam (default 40)")
     ap.add_argument("--pass-mark", type=float, default=60.0, help="percent to pass (default 60)")
     ap.add_argument("--jobs", type=int, default=2, help="worker processes (default 2)")
+    ap.add_argument(
+        "--new-per-day", default="2-10", metavar="LOW-HIGH", help="new questions a study day (default 2-10)"
+    )
     ap.add_argument("--exam-retention", type=float, help="deadline.cap's exam_retention (default: its own)")
     ap.add_argument("--floor-retention", type=float, help="deadline.cap's floor_retention (default: its own)")
     a = ap.parse_args(argv)
+    low, _, high = a.new_per_day.partition("-")
+    if not (low.isdigit() and high.isdigit() and 1 <= int(low) <= int(high)):
+        ap.error(f"--new-per-day takes LOW-HIGH, two whole numbers 1 <= LOW <= HIGH, not {a.new_per_day!r}")
+    a.new = (int(low), int(high))
     if a.days < 2 or a.seeds < 1 or a.learners < 2 or not 0 <= a.skip < 1 or a.exam_questions < 1:
         ap.error("need --days >= 2, --seeds >= 1, --learners >= 2, 0 <= --skip < 1, --exam-questions >= 1")
     return a
@@ -360,12 +384,13 @@ def main(argv: list[str] | None = None) -> int:
     a = parse(argv)
     started = time.perf_counter()
     facts = load_bank(a.exam_questions)
+    a.bank_size = len(facts.questions)
     marks = [a.pass_mark] + [m for m in (70.0, 80.0, 90.0) if m != a.pass_mark]
     rule = {
         k: v for k, v in (("exam_retention", a.exam_retention), ("floor_retention", a.floor_retention)) if v
     }
     seeds = range(a.first_seed, a.first_seed + a.seeds)
-    jobs = [(facts, s, i, a.days, a.skip, marks, rule) for s in seeds for i in range(a.learners)]
+    jobs = [(facts, s, i, a.days, a.skip, marks, rule, a.new) for s in seeds for i in range(a.learners)]
     with ProcessPoolExecutor(max_workers=a.jobs) as pool:
         results = list(pool.map(run_learner, jobs, chunksize=4))
     per_seed = [summarize(results[k * a.learners : (k + 1) * a.learners], marks) for k in range(a.seeds)]
@@ -378,18 +403,21 @@ def report(
     a: argparse.Namespace, marks: list[float], med: dict, per_seed: list[dict], seconds: float
 ) -> None:
     print(
-        f"{a.seeds} seeds × {a.learners} learners, {a.days} days (skip {a.skip:g}), "
-        f"{a.exam_questions}-question exam; medians over seeds"
+        f"{a.seeds} seeds × {a.learners} learners, {a.days} days (skip {a.skip:g}, "
+        f"{a.new[0]}-{a.new[1]} new questions a day), {a.exam_questions}-question exam "
+        f"on a bank of {a.bank_size}; medians over seeds"
     )
     for which, title in (
         ("", "after the last session"),
         (" ahead", f"{AHEAD} days ahead, then no more study"),
     ):
         print(
-            f"forecast {title}: simulated scores mean {med['mean_score' + which]:.1f}, sd {med['sd_score' + which]:.1f}"
+            f"forecast {title}: simulated scores mean {med['mean_score' + which]:.1f}, sd {med['sd_score' + which]:.1f}; "
+            f"{100 * med['studied' + which]:.0f} % of the bank studied"
         )
         print(
-            f"  MAE {med['mae' + which]:4.2f} points (goal <= 5; oracle {med['oracle_mae' + which]:.2f}), "
+            f"  MAE {med['mae' + which]:4.2f} points (goal <= 5; oracle {med['oracle_mae' + which]:.2f}, "
+            f"{med['drawn_mae' + which]:.2f} knowing the questions drawn), "
             f"bias {med['bias' + which]:+.2f}, inside [low, high] {100 * med['coverage' + which]:.0f} % (90 % interval)"
         )
         briers = "; ".join(
