@@ -112,7 +112,7 @@ def read_bytes(path: Path, name: str) -> bytes | Problem:
                 0,
                 f"not a regular file ({_file_kind(st.st_mode)}): a bank is a YAML file",
                 "file.not_regular",
-                (("kind", _file_kind(st.st_mode)),),
+                (("kind", _file_kind(st.st_mode, code=True)),),
             )
         if st.st_size > MAX_BYTES:
             return _too_large(name)
@@ -144,14 +144,15 @@ def _too_large(name: str) -> Problem:
     )
 
 
-def _file_kind(mode: int) -> str:
+def _file_kind(mode: int, code: bool = False) -> str:
+    """What the file is, in words (``a FIFO``) or as a code for the catalog (``fifo``)."""
     if stat.S_ISFIFO(mode):
-        return "a FIFO"
+        return "fifo" if code else "a FIFO"
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
+        return "device" if code else "a device"
     if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "not a file"
+        return "socket" if code else "a socket"
+    return "other" if code else "not a file"
 
 
 def _open_problem(path: Path, name: str, exc: OSError) -> Problem:
