@@ -44,7 +44,7 @@ def notebook_table(entries: list[NotebookEntry], bank: Bank, words: Catalog) -> 
     by_id = {q.id: q for q in bank.questions}
     table = Table(box=box.SIMPLE_HEAD, title=words("notebook.title"), title_justify="left")
     table.add_column("#", justify="right")
-    table.add_column("id", style="cyan", overflow="fold")
+    table.add_column(words("notebook.id"), style="cyan", no_wrap=True, overflow="fold")  # ids stay whole
     table.add_column(words("concept"))
     table.add_column(words("notebook.missed"), justify="right")
     table.add_column(words("notebook.last"), no_wrap=True)
