@@ -23,12 +23,8 @@ from pathlib import Path
 
 import numpy as np
 
-# the real root command; registers `stats` if cli/__init__ does not wire it in yet
-BOOT = (
-    "from topa_quiz.cli import app, stats\n"
-    "if 'stats' not in {c.name for c in app.registered_commands}: stats.register(app)\n"
-    "app()"
-)
+# the real root command
+BOOT = "from topa_quiz.cli import main\nmain()"
 
 
 def fill(home: Path, answers: int, seed: int = 0) -> None:
@@ -131,6 +127,7 @@ def main() -> None:
             f"({(home / 'progress.sqlite3').stat().st_size / 1e6:.1f} MB)"
         )
         env = dict(os.environ, TOPA_HOME=str(home), COLUMNS="100")
+        env.pop("PYTHONDONTWRITEBYTECODE", None)  # run compiled, as an installed package does
         py = sys.executable
         from topa_quiz.store.db import connect
         from topa_quiz.store.stats import collect

@@ -97,11 +97,6 @@ def test_every_numeric_concept_of_the_notes_has_a_computed_question(bank):
     assert sorted(numeric - computed) == [], "numeric concepts without a computed question"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the questions on the concepts beyond the notes are written with issue 11's bank content "
-    "and its engine calculations; remove this mark when they land",
-)
 def test_every_concept_beyond_the_notes_has_enough_questions(bank):
     count = question_counts(bank)
     computed = {cid for q in bank.questions if q.computed for cid in q.concepts}

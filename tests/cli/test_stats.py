@@ -219,3 +219,11 @@ def test_a_concept_met_through_another_topic_is_shown_under_its_own_topic(run):
         for name in ("Loss functions", "Biological neuron", "threshold")
     }
     assert at["Loss functions"] < at["Biological neuron"] < at["threshold"]
+
+
+def test_an_abandoned_exam_is_not_listed_as_failed(run):
+    r = run("exam", "-n", "3", "--seed", "1", "--lang", "en", input="1\nq\n")
+    assert r.exit_code == 0, r.output
+    r = run("stats", "--lang", "en")
+    assert "abandoned after 1 of 3" in r.stdout
+    assert "FAIL" not in r.stdout

@@ -36,7 +36,9 @@ def test_every_package_is_in_the_wheel():
     import tomllib
 
     root = Path(__file__).resolve().parents[2]
-    listed = set(tomllib.loads((root / "pyproject.toml").read_text("utf-8"))["tool"]["setuptools"]["packages"])
+    listed = set(
+        tomllib.loads((root / "pyproject.toml").read_text("utf-8"))["tool"]["setuptools"]["packages"]
+    )
     found = {
         ".".join(p.parent.relative_to(root).parts)
         for p in (root / "topa_quiz").rglob("__init__.py")

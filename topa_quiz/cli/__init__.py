@@ -140,6 +140,21 @@ def _take_ctrl_c() -> None:
         pass
 
 
+def _tolerant_streams() -> None:
+    """Never fail on the terminal's encoding: characters an ASCII (or other narrow) stdout
+    cannot show are written as escapes, and bytes stdin cannot decode become U+FFFD (an
+    answer that is then asked for again), instead of a UnicodeError."""
+    for stream, errors in (
+        (sys.stdout, "backslashreplace"),
+        (sys.stderr, "backslashreplace"),
+        (sys.stdin, "replace"),
+    ):
+        try:
+            stream.reconfigure(errors=errors)  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):  # a test runner's stream, or a closed one
+            pass
+
+
 class TopaGroup(TyperGroup):
     """The root group: commands loaded on demand; every exception mapped to one line."""
 
@@ -178,6 +193,7 @@ class TopaGroup(TyperGroup):
         lang = session_lang(list(args) if args is not None else None)
         self._speak(lang)
         _take_ctrl_c()
+        _tolerant_streams()
         try:
             code = super().main(args, prog_name or "topa", complete_var, standalone_mode=False, **extra)
             code = code if isinstance(code, int) else 0

@@ -37,12 +37,23 @@ def _isatty(stream: IO[str] | None) -> bool:
 
 
 def _width() -> int | None:
-    """COLUMNS when it is a usable width (COLUMNS=0 or junk: let Rich measure)."""
-    try:
-        value = int(os.environ.get("COLUMNS", ""))
-    except ValueError:
+    """The width to draw at: COLUMNS when usable, clamped to 20..1000; None to let Rich measure.
+
+    COLUMNS=0 or junk is not passed on (Rich would read it and print nothing at all): the
+    terminal's own width is used, 80 columns when there is none.
+    """
+    raw = os.environ.get("COLUMNS")
+    if raw is None:
         return None
-    return value if 20 <= value <= 1000 else (20 if 0 < value < 20 else None)
+    try:
+        value = int(raw)
+    except ValueError:
+        value = 0
+    if value <= 0:
+        import shutil
+
+        value = shutil.get_terminal_size((80, 24)).columns
+    return min(max(value, 20), 1000)
 
 
 @dataclass

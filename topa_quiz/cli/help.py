@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..render.visible import visible
+from ..render.visible import cells, visible, wrap
 
 if TYPE_CHECKING:
     from ..i18n import Catalog
@@ -74,34 +74,6 @@ def _usage(command: object, ctx: object, words: Catalog) -> str:
     ):
         pieces = pieces.replace(english, words(key))
     return f"{ctx.command_path} {pieces}".strip()  # type: ignore[attr-defined]
-
-
-def cells(text: str) -> int:
-    """Terminal cells ``text`` takes: wide (Korean, CJK) characters take two."""
-    from unicodedata import east_asian_width
-
-    return sum(2 if east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def wrap(text: str, width: int) -> list[str]:
-    """Lines of at most ``width`` cells, broken at spaces (a word longer than that is split)."""
-    lines: list[str] = []
-    for paragraph in text.splitlines() or [""]:
-        line = ""
-        for word in paragraph.split(" "):
-            candidate = f"{line} {word}" if line else word
-            if cells(candidate) <= width:
-                line = candidate
-                continue
-            if line:
-                lines.append(line)
-            while cells(word) > width:
-                cut = max(1, next(i for i in range(len(word), 0, -1) if cells(word[:i]) <= width))
-                lines.append(word[:cut])
-                word = word[cut:]
-            line = word
-        lines.append(line)
-    return lines
 
 
 def _table(rows: list[tuple[str, str]], width: int) -> list[str]:

@@ -25,6 +25,8 @@ from rich.cells import cell_len
 from rich.console import Group, RenderableType
 from rich.text import Text
 
+from .visible import wrap
+
 #: below this terminal size there is no plot, only one line saying so
 MIN_WIDTH = 40
 MIN_HEIGHT = 10
@@ -73,34 +75,6 @@ def marker_of(chart: Chart, index: int) -> str:
 
 
 # ------------------------------------------------------------------ words
-def wrap(text: str, width: int) -> list[str]:
-    """``text`` in lines of at most ``width`` cells, broken at spaces (a longer word is folded)."""
-    lines: list[str] = []
-    for paragraph in text.split("\n"):
-        line = ""
-        for word in paragraph.split(" "):
-            candidate = f"{line} {word}" if line else word
-            if cell_len(candidate) <= width:
-                line = candidate
-                continue
-            if line:
-                lines.append(line)
-            while cell_len(word) > width:  # one word wider than the line: fold it
-                cut = _fit(word, width)
-                lines.append(word[:cut])
-                word = word[cut:]
-            line = word
-        lines.append(line)
-    return lines
-
-
-def _fit(word: str, width: int) -> int:
-    cut = len(word)
-    while cut > 1 and cell_len(word[:cut]) > width:
-        cut -= 1
-    return cut
-
-
 def legend_lines(chart: Chart, width: int, color: bool) -> list[Text]:
     """The legend as lines of ``marker label`` entries, packed left to right, three spaces apart."""
     lines: list[Text] = []

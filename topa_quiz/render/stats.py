@@ -79,7 +79,9 @@ def stats_view(data: dict, bank: Bank | None, lang: str) -> RenderableType:
     # concepts met only through questions of another topic: under their own topic's name
     others = [c for c in data["concepts"] if c.split(".")[0] not in data["topics"]]
     for tid in ordered(sorted({c.split(".")[0] for c in others}), topic_order):
-        table.add_row(Text(topic_name(tid), style="bold dim"), "", "", "")
+        heading = Text(topic_name(tid), style="bold dim")
+        heading.append(f"  ({t('stats.via_other_topics', lang)})", style="dim")
+        table.add_row(heading, "", "", "")
         for cid in ordered([c for c in others if c.split(".")[0] == tid], concept_order):
             concept_row(cid)
     if data["topics"]:
@@ -114,7 +116,13 @@ def stats_view(data: dict, bank: Bank | None, lang: str) -> RenderableType:
             from datetime import datetime
 
             when = datetime.fromisoformat(e["started_at"]).astimezone().strftime("%Y-%m-%d %H:%M")
-            result = Text(t("pass" if e["passed"] else "fail", lang), style="green" if e["passed"] else "red")
+            if e.get("abandoned"):
+                answered = e.get("answered", 0)
+                result = Text(t("stats.abandoned", lang, n=answered, total=e["total"]), style="yellow")
+            else:
+                result = Text(
+                    t("pass" if e["passed"] else "fail", lang), style="green" if e["passed"] else "red"
+                )
             if e["timed_out"]:
                 result.append(" ⏱", style="dim")
             exams.add_row(when, f"{e['correct']}/{e['total']} ({e['score']:.1f}%)", result)

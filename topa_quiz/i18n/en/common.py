@@ -61,4 +61,6 @@ MESSAGES = {
     "steps.formula": "formula",
     "steps.value": "value",
     "duration.min": "{m}m",
+    "stats.via_other_topics": "answered only through questions of other topics",
+    "stats.abandoned": "abandoned after {n} of {total}",
 }

@@ -61,4 +61,6 @@ MESSAGES = {
     "steps.formula": "식",
     "steps.value": "값",
     "duration.min": "{m}분",
+    "stats.via_other_topics": "다른 주제의 문제로만 답함",
+    "stats.abandoned": "{total}문항 중 {n}문항에서 중단",
 }
