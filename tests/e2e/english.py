@@ -8,8 +8,9 @@ A Korean session may show Latin letters only where Korean texts themselves keep 
    PyTorch, JSON, Anki, FSRS, …) and the keys on the keyboard (Enter, Ctrl). Short on
    purpose: a name goes in only if a Korean text would not transliterate it.
 2. **A gloss**: Latin words (one or several, comma-separated) in parentheses right after a
-   Korean term (Hangul, maybe closing a quotation, or a name of rule 1; at most one space
-   between), up to a comma or the closing parenthesis, as the notes write
+   Korean term (Hangul, maybe closing a quotation or followed by its symbol as in
+   ``가중치 W(weight)``, or a name of rule 1; at most one space
+   between), up to a comma, the closing parenthesis or the end of a wrapped line, as the notes write
    ``기울기 소멸(Vanishing Gradient)``, ``ReLU(Rectified Linear Unit)``,
    ``세포체(Cell body, Soma)``, ``최적화 함수(Optimizer, 예: SGD)``; or after a Korean term and a
    comma inside a parenthesis: ``(공동 적응, co-adaptation)``. A title in 『』 is a name.
@@ -20,7 +21,7 @@ A Korean session may show Latin letters only where Korean texts themselves keep 
    with ``=`` and a value glued to it (``betas = (0.9, 0.999)``, ``logits=false``); a file
    path (starting with ``/``, ``~`` or ``./``, ending in ``/``, or a file name or extension
    such as ``sheet.md``, ``.apkg``); the markup of the GIFT format (``[html]``,
-   ``$CATEGORY:``, ``&gt;``); and the identifiers the learner types, given by the caller
+   ``$CATEGORY:``, ``&gt;``, ``<br>``); and the identifiers the learner types, given by the caller
    (:class:`Allowed`): command and subcommand names, calculation and parameter names,
    option choices and metavars, language codes, the terminal's environment variables
    (COLUMNS, LINES), the topic, concept and question ids of the bank, and whatever the
@@ -59,9 +60,10 @@ NAMES: frozenset[str] = frozenset(
 ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[78=>]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)")
 HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
 _LATIN_WORDS = r"[A-Za-z][A-Za-z \-'’]*(?:, [A-Za-z][A-Za-z \-'’]*)*"
-_TERM = r"(?P<term>[\uac00-\ud7a3]['’\"”]?|[A-Za-z]+)"
+_TERM = r"(?P<term>[\uac00-\ud7a3](?:['’\"”]| [A-Za-z](?=\())?|[A-Za-z]+)"  # 가중치 W(weight)
 #: rule 2: (term)(space?)(gloss) up to a comma or ")"; a gloss after "Korean term, "
-GLOSS = re.compile(rf"{_TERM} ?\((?P<gloss>{_LATIN_WORDS})(?=[,)])")
+GLOSS = re.compile(rf"{_TERM} ?\((?P<gloss>{_LATIN_WORDS})(?=[,)]|\s*│?\s*$)")  # or wrapped
+CONTINUED = re.compile(rf"[│ ]*(?P<gloss>{_LATIN_WORDS})(?=\))")
 GLOSS_AFTER_COMMA = re.compile(rf"{_TERM}, (?P<gloss>{_LATIN_WORDS})(?=\))")
 #: rule 3 and the title of rule 2: spans that are code, names or markup as a whole
 CODE = re.compile(
@@ -71,7 +73,7 @@ CODE = re.compile(
     r"|\b\w+(?:\.\w+)+\(\)"  # model.eval()
     r"|\b[A-Za-z]\w*(?=\s*\\?=[^=])"  # a name before "="
     r"|(?<=[\w\]]\\=)\w+|(?<=\w=)\w+"  # a value glued to "name="
-    r"|\[(?:html|markdown|moodle|plain)\]|\$CATEGORY:|&[a-z]+;|&#\d+;"  # GIFT markup
+    r"|\[(?:html|markdown|moodle|plain)\]|\$CATEGORY:|&[a-z]+;|&#\d+;|</?[a-z]+/?>"  # GIFT, HTML markup
     r"|(?<![\w/])(?:~|\.{1,2}/|/)[^\s'\"()\[\]]*"  # /tmp/x, ~/topa, ./bank
     r"|[\w.\-]+/(?=[\s'\")\]]|$)"  # my_bank/
     r"|(?<![\w.])[\w\-]*(?:\.[\w\-]+)*\.(?:yaml|yml|json|gift|apkg|md|sqlite3|txt|csv|toml|py)\b"
@@ -123,16 +125,25 @@ def _blank(text: str, start: int, end: int) -> str:
     return text[:start] + " " * (end - start) + text[end:]
 
 
-def _without_glosses(line: str) -> str:
+def _without_glosses(line: str, continued: bool) -> tuple[str, bool]:
+    """The line with its glosses blanked; whether its last gloss goes on past the line's end.
+
+    ``continued``: the line before ended inside a gloss (a wrapped panel line), so the Latin
+    words this line starts with, up to ")", are its end.
+    """
+    if continued and (end := CONTINUED.match(line)):
+        line = _blank(line, end.start("gloss"), end.end("gloss"))
+    still_open = False
     for match in list(GLOSS.finditer(line)):
         term = match.group("term")
         if HANGUL.match(term) or term in NAMES:
             line = _blank(line, match.start("gloss"), match.end("gloss"))
+            still_open = not line[match.end("gloss") :].lstrip(" │").startswith((")", ","))
     for match in list(GLOSS_AFTER_COMMA.finditer(line)):
         term = match.group("term")
         if HANGUL.match(term) or term in NAMES:
             line = _blank(line, match.start("gloss"), match.end("gloss"))
-    return line
+    return line, still_open
 
 
 def _without_code(line: str) -> str:
@@ -165,8 +176,10 @@ def _is_flag(line: str, start: int) -> bool:
 def english_words(text: str, allowed: Allowed) -> list[Word]:
     """Every English word of ``text`` under the rules of this module, in order."""
     found: list[Word] = []
+    continued = False
     for raw in plain(text).splitlines():
-        line = _without_code(_without_glosses(raw))
+        line, continued = _without_glosses(raw, continued)
+        line = _without_code(line)
         found += [Word(m.group(0).strip(), raw) for m in UNIT.finditer(line)]
         for match in RUN.finditer(line):
             if _is_flag(line, match.start()):
