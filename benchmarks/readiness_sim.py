@@ -82,7 +82,7 @@ class BankFacts:
 
 def load_bank(exam_questions: int) -> BankFacts:
     from topa_quiz.bank.loader import load_bank as load
-    from topa_quiz.cli.exam import allocate
+    from topa_quiz.session.spread import allocate
 
     bank, _ = load()
     questions, kinds, pools = {}, {}, {}

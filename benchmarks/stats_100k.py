@@ -84,12 +84,11 @@ def fill(home: Path, answers: int, seed: int = 0) -> None:
             rows,
         )
         conn.executemany(
-            "INSERT INTO cards(question_id, due, card) VALUES (?, ?, '{}')",
-            [
-                (q[0], (now + timedelta(days=float(d))).isoformat(timespec="microseconds"))
-                for q, d in zip(questions, rng.uniform(-10, 30, len(questions)), strict=True)
-            ],
-        )
+            "INSERT INTO cards(question_id, due, card) VALUES (?, ?, ?)",
+            [card_row(i, q[0], now, float(d), float(s)) for i, (q, d, s) in enumerate(
+                zip(questions, rng.uniform(-10, 30, len(questions)), rng.uniform(1, 60, len(questions)), strict=True)
+            )],
+        )  # fmt: skip
         conn.executemany(
             "INSERT INTO exams(session_id, total, correct, pass_mark, passed, minutes, seconds, timed_out)"
             " VALUES (?, 40, ?, 60, ?, 60, 3000, 0)",
@@ -100,6 +99,15 @@ def fill(home: Path, answers: int, seed: int = 0) -> None:
         )
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.close()
+
+
+def card_row(i: int, qid: str, now: datetime, days: float, stability: float) -> tuple[str, str, str]:
+    """A review card as fsrs stores it (the forecast reads every card), due ``days`` from now."""
+    due = (now + timedelta(days=days)).isoformat(timespec="microseconds")
+    last = (now + timedelta(days=days - stability)).isoformat(timespec="microseconds")
+    card = {"card_id": i + 1, "state": 2, "step": None, "stability": stability, "difficulty": 5.0,
+            "due": due, "last_review": last}  # fmt: skip
+    return qid, due, json.dumps(card)
 
 
 def median_seconds(cmd: list[str], runs: int, env: dict[str, str]) -> float:

@@ -9,6 +9,7 @@ libraries (NumPy, YAML, SQLite, fsrs, plotext) only inside the commands that nee
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import importlib
 import os
@@ -40,6 +41,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "wrong": ("study", "cmd.wrong"),
     "exam": ("exam", "cmd.exam"),
     "stats": ("stats", "cmd.stats"),
+    "plan": ("plan", "cmd.plan"),
+    "today": ("plan", "cmd.today"),
     "calc": ("calc", "cmd.calc"),
     "plot": ("plot", "cmd.plot"),
     "export": ("export", "cmd.export"),
@@ -57,6 +60,9 @@ FLAGS = {
     "seed": "--seed",
     "minutes": "--minutes",
     "pass_mark": "--pass-mark",
+    "exam_date": "--exam-date",
+    "daily_minutes": "--daily-minutes",
+    "clear": "--clear",
     "lang": "--lang",
     "TOPA_LANG": "TOPA_LANG",
 }
@@ -149,10 +155,8 @@ def _tolerant_streams() -> None:
         (sys.stderr, "backslashreplace"),
         (sys.stdin, "replace"),
     ):
-        try:
+        with contextlib.suppress(AttributeError, ValueError, OSError):  # a test runner's stream
             stream.reconfigure(errors=errors)  # type: ignore[union-attr]
-        except (AttributeError, ValueError, OSError):  # a test runner's stream, or a closed one
-            pass
 
 
 class TopaGroup(TyperGroup):

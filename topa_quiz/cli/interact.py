@@ -19,6 +19,7 @@ from ..render.quiz import event_view, question_view
 if TYPE_CHECKING:
     from ..session.drill import Drill, Event, Summary
     from ..session.exam import Exam
+    from ..session.items import Item
     from .env import Environment
 
 PROMPT = "› "
@@ -26,14 +27,23 @@ AfterGraded = Callable[["Event"], None]
 
 
 def run_drill(
-    drill: Drill, env: Environment, *, feedback: bool = True, after: AfterGraded | None = None
+    drill: Drill,
+    env: Environment,
+    *,
+    feedback: bool = True,
+    after: AfterGraded | None = None,
+    before: Callable[[Item], object] | None = None,
 ) -> Summary:
-    """Serve every item; q, end of input and Ctrl-C end early with the summary kept."""
+    """Serve every item; q, end of input and Ctrl-C end early with the summary kept.
+
+    ``before(item)`` is shown above each question panel (None: nothing).
+    """
     for warning in drill.warnings:
         env.warn(env.words("cli.skipped_question", problem=warning))
     drill.start()
     try:
         while (item := drill.current) is not None:
+            env.show(before(item) if before is not None else None)
             env.show(question_view(item, drill.number, len(drill.items), drill.bank, env.words, env.size))
             _serve(drill, env, feedback, after)
     except EOFError:

@@ -17,10 +17,16 @@ if TYPE_CHECKING:
 
 @contextmanager
 def recording(env: Environment, drill: Drill) -> Iterator[None]:
-    """Record every attempt of ``drill`` as it happens; the session row is closed at the end."""
-    from ..store.recorder import open_recorder
+    """Record every attempt of ``drill`` as it happens; the session row is closed at the end.
 
-    recorder = open_recorder(drill.mode, drill.seed, planned=len(drill.items), lang=env.lang)
+    While a plan is stored, the store brings each review forward for the exam day (``cap``).
+    """
+    from ..session.planning import due_cap
+    from ..store.recorder import open_recorder
+    from .plan import local_zone
+
+    cap = due_cap(local_zone(env))
+    recorder = open_recorder(drill.mode, drill.seed, planned=len(drill.items), lang=env.lang, cap=cap)
     drill.record = recorder.record
     try:
         yield

@@ -1,4 +1,4 @@
-"""``topa stats``: answers, accuracy, weak concepts, streak, exams and due cards."""
+"""``topa stats``: answers, accuracy, weak concepts, streak, exams, due cards and the readiness forecast."""
 
 from __future__ import annotations
 
@@ -10,6 +10,8 @@ import typer
 from .options import example, lang_option, words
 
 if TYPE_CHECKING:
+    from ..bank.model import Bank
+    from ..session.readiness_figures import History
     from .env import Environment
 
 
@@ -17,7 +19,16 @@ def run_stats(env: Environment, as_json: bool, since: int | None) -> None:
     """Read the figures (without creating a database) and print them as tables or JSON."""
     from ..session.figures import progress_figures
 
-    data = progress_figures(since)
+    banks: list[Bank | None] = []
+
+    def readiness(history: History) -> dict[str, object] | None:
+        from ..session.figures import bank_for_names
+
+        banks.append(bank_for_names())
+        return forecast_or_none(banks[0], history, env)
+
+    data = progress_figures(since, readiness)
+    bank = banks[0] if banks else None
     if as_json:
         env.stdout.write(json.dumps(data, ensure_ascii=False, indent=2 if data["recorded"] else None) + "\n")
         return
@@ -27,9 +38,19 @@ def run_stats(env: Environment, as_json: bool, since: int | None) -> None:
         env.out.print(plain(env.words("nothing_yet", path=data["database"])), soft_wrap=True)
         return
     from ..render.stats import stats_view
-    from ..session.figures import bank_for_names
 
-    env.show(stats_view(data, bank_for_names(), env.lang))
+    env.show(stats_view(data, bank, env.lang))
+
+
+def forecast_or_none(bank: Bank | None, history: History, env: Environment) -> dict[str, object] | None:
+    """``"readiness"``: None when the bank cannot give one (the figures never fail for the bank)."""
+    from ..session.readiness_figures import stats_readiness
+    from .plan import local_zone
+
+    try:
+        return stats_readiness(bank, history, env.now(), local_zone(env))
+    except Exception:  # noqa: BLE001 - a bank the forecast cannot use: no forecast, the rest is shown
+        return None
 
 
 def register(app: typer.Typer) -> None:

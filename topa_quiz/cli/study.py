@@ -10,18 +10,25 @@ import typer
 from .options import bank_option, count_option, example, lang_option, load_questions, seed_option, words
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from ..session.drill import Drill
+    from ..session.items import Item
+    from ..session.notebook import NotebookPage
     from .env import Environment
 
+    Before = Callable[[Item], object]
 
-def serve(env: Environment, drill: Drill, then: object = None) -> None:
-    """Record and serve ``drill``; ``then()`` runs before the summary (e.g. the next review)."""
+
+def serve(env: Environment, drill: Drill, then: object = None, before: Before | None = None) -> None:
+    """Record and serve ``drill``; ``then()`` runs before the summary (e.g. the next review);
+    ``before(item)`` is shown above each question."""
     from .interact import run_drill
     from .progress import recording, show_summary
     from .quiz import offer_more
 
     with recording(env, drill):
-        run_drill(drill, env, after=offer_more(env, drill))
+        run_drill(drill, env, after=offer_more(env, drill), before=before)
     if callable(then):
         then()
     show_summary(env, drill)
@@ -51,7 +58,7 @@ def run_review(env: Environment, count: int, seed: int | None, bank_paths: list[
 
 
 def run_notebook(env: Environment, count: int, list_only: bool, bank_paths: list[Path] | None) -> None:
-    from ..render.study import notebook_table
+    from ..session.notebook import notebook_pages, read_last_answers
     from ..session.plan import plan_notebook
     from ..session.progress import notebook
 
@@ -60,12 +67,32 @@ def run_notebook(env: Environment, count: int, list_only: bool, bank_paths: list
     if not entries:
         env.show(env.words("notebook.empty"))
         return
+    shown = entries if list_only else entries[:count]
+    pages = notebook_pages(bank, shown, read_last_answers([e.question_id for e in shown]), env.lang)
     if list_only:
-        env.show(notebook_table(entries, bank, env.words))
+        from ..render.study import notebook_view
+
+        env.show(notebook_view(pages, bank, env.words))
         return
     drill = plan_notebook(bank, count, [e.question_id for e in entries], lang=env.lang, clock=env.clock)
     if drill is not None:
-        serve(env, drill)
+        serve(env, drill, before=last_time(env, {p.question.id: p for p in pages}))
+
+
+def last_time(env: Environment, pages: dict[str, NotebookPage]) -> Before:
+    """What was answered last time, above the first showing of each notebook question."""
+    from ..render.study import last_time_line
+
+    told: set[str] = set()
+
+    def line(item: Item) -> object:
+        page = pages.get(item.question.id)
+        if page is None or item.question.id in told:
+            return None
+        told.add(item.question.id)
+        return last_time_line(page, env.words)
+
+    return line
 
 
 def run_reset(env: Environment, yes: bool) -> None:

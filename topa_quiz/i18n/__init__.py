@@ -28,6 +28,7 @@ AREAS: tuple[str, ...] = (
     "export",
     "learn",
     "network",
+    "plan",
     "plots",
     "session",
     "store",

@@ -129,6 +129,8 @@ def stats_view(data: dict, bank: Bank | None, lang: str) -> RenderableType:
         parts.append(exams)
     else:
         parts.append(Text(t("no_exams", lang), style="dim"))
+    if data.get("readiness"):
+        parts.append(_readiness(data["readiness"], bank, lang))
     parts.append(
         Text.assemble(
             (f"{t('due', lang)}: ", "bold"),
@@ -138,3 +140,23 @@ def stats_view(data: dict, bank: Bank | None, lang: str) -> RenderableType:
     )
     parts.append(Text.assemble((f"{t('database', lang)}: ", "bold"), (data["database"], "dim")))
     return Group(*parts)
+
+
+def _readiness(figure: dict, bank: Bank | None, lang: str) -> RenderableType:
+    """The forecast of ``"readiness"`` (its JSON form): the line, the topics, how it is made."""
+    from datetime import date
+
+    from ..i18n import catalog
+    from ..session.readiness import Readiness
+    from .plan import readiness_view
+
+    r = Readiness(
+        exam_date=date.fromisoformat(figure["exam_date"]) if figure["exam_date"] else None,
+        pass_mark=figure["pass_mark"],
+        predicted_score=figure["predicted_score"],
+        low=figure["low"],
+        high=figure["high"],
+        pass_probability=figure["pass_probability"],
+        topics=figure["topics"],
+    )
+    return readiness_view(r, bank, catalog(lang))

@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from rich import box
+from rich.console import Group, RenderableType
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
@@ -15,7 +16,7 @@ from .text import plain
 if TYPE_CHECKING:
     from ..bank.model import Bank
     from ..i18n import Catalog
-    from ..session.progress import NotebookEntry
+    from ..session.notebook import NotebookPage
 
 
 def when_text(due: datetime, now: datetime, words: Catalog) -> str:
@@ -40,17 +41,39 @@ def next_review_line(due: datetime | None, now: datetime, words: Catalog) -> Tex
     return Text.assemble("\n", (f"{words('review.next')}: ", "bold"), when_text(due, now, words))
 
 
-def notebook_table(entries: list[NotebookEntry], bank: Bank, words: Catalog) -> Table:
-    by_id = {q.id: q for q in bank.questions}
-    table = Table(box=box.SIMPLE_HEAD, title=words("notebook.title"), title_justify="left")
-    table.add_column("#", justify="right")
-    table.add_column(words("notebook.id"), style="cyan", no_wrap=True, overflow="fold")  # ids stay whole
-    table.add_column(words("concept"))
-    table.add_column(words("notebook.missed"), justify="right")
-    table.add_column(words("notebook.last"), no_wrap=True)
-    for i, e in enumerate(entries, 1):
-        q = by_id[e.question_id]
-        local = e.last_wrong.astimezone().strftime("%Y-%m-%d %H:%M")
-        name = concept_name(bank, q.concepts[0], words.lang)
-        table.add_row(str(i), plain(e.question_id), plain(name), str(e.times_wrong), local)
-    return table
+def _given(page: NotebookPage, words: Catalog) -> str:
+    return words("notebook.position", given=page.given) if page.given_position else page.given
+
+
+def notebook_page(number: int, page: NotebookPage, bank: Bank, words: Catalog) -> RenderableType:
+    """One notebook question: where it is from, the question as asked, your answer, the right one."""
+    q = page.question
+    head = Text(f"{number}. ", style="bold")
+    head.append_text(plain(concept_name(bank, q.concepts[0], words.lang), "bold"))
+    head.append(f" · {words('notebook.times', n=page.times_wrong)} · {page.when.astimezone():%Y-%m-%d %H:%M}")
+    head.append_text(plain(f"\n{q.id}", "dim"))
+    answer = page.answer if page.answer is not None else words("notebook.unknown_answer")
+    lines = Table.grid(padding=(0, 1))
+    lines.add_column(no_wrap=True)
+    lines.add_column(overflow="fold")
+    lines.add_row(Text(f"{words('notebook.your_answer')}:", style="bold red"), plain(_given(page, words)))
+    lines.add_row(Text(f"{words('notebook.right_answer')}:", style="bold green"), plain(answer))
+    return Group(head, Padding(plain(page.prompt), (0, 0, 0, 2)), Padding(lines, (0, 0, 0, 2)))
+
+
+def notebook_view(pages: list[NotebookPage], bank: Bank, words: Catalog) -> RenderableType:
+    """``topa wrong --list``: every question whose latest answer was wrong, oldest mistake first."""
+    parts: list[RenderableType] = [Text(words("notebook.title"), style="bold")]
+    for i, page in enumerate(pages, 1):
+        parts += [Text(""), notebook_page(i, page, bank, words)]
+    parts += [Text(""), Text(f"→ {words('notebook.drill_hint')}", style="dim")]
+    return Group(*parts)
+
+
+def last_time_line(page: NotebookPage, words: Catalog) -> Text:
+    """Above a notebook question served again: what was answered last time (and with other numbers)."""
+    line = Text(words("notebook.last_time", day=f"{page.when.astimezone():%Y-%m-%d}") + " ", style="yellow")
+    line.append_text(plain(_given(page, words), "bold yellow"))
+    if page.question.computed:
+        line.append(" " + words("notebook.other_numbers"), style="dim")
+    return line

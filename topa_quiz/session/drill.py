@@ -135,12 +135,14 @@ Event = Graded | Skipped | Hint | Notice | Invalid | Ended
 
 
 def attempt_for(item: Item, bank: Bank, answer: Answer | None, seconds: float) -> Attempt:
+    from .notebook import chosen_params  # a choice answer also keeps what it chose (for the notebook)
+
     return Attempt(
         question_id=item.question.id,
         concepts=item.question.concepts,
         topic=bank.topic_of(item.question),
         kind=item.kind,
-        params=item.params,
+        params=item.params | chosen_params(item, answer),
         given=None if answer is None else answer.given,
         correct=bool(answer and answer.correct),
         seconds=round(seconds, 3),

@@ -5,11 +5,20 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from ..bank.model import Bank
+    from .readiness_figures import History
 
 
-def progress_figures(since_days: int | None = None) -> dict[str, object]:
-    """Every figure as plain data; ``{"recorded": False, ...}`` before the first answer."""
+def progress_figures(
+    since_days: int | None = None, readiness: Callable[[History], object] | None = None
+) -> dict[str, object]:
+    """Every figure as plain data; ``{"recorded": False, ...}`` before the first answer.
+
+    With ``readiness``, ``"readiness"`` is what it makes of the learner's history, read
+    through the same connection (one check of the file, not two).
+    """
     from ..store.paths import database_path
 
     path = database_path()
@@ -20,7 +29,12 @@ def progress_figures(since_days: int | None = None) -> dict[str, object]:
 
     conn = connect(path, create=False, write=False)  # a read-only file is still read
     try:
-        return {"recorded": True, **as_json(collect(conn, since_days), str(path))}
+        data: dict[str, object] = {"recorded": True, **as_json(collect(conn, since_days), str(path))}
+        if readiness is not None:
+            from .readiness_figures import history_from
+
+            data["readiness"] = readiness(history_from(conn))
+        return data
     finally:
         conn.close()
 

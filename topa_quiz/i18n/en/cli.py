@@ -67,9 +67,9 @@ MESSAGES |= {
 
 MESSAGES |= {
     "cmd.review.help": "A right answer is rated Good (Easy when fast, Hard when slow), a wrong one Again.",
-    "cmd.wrong.help": "Drills the questions whose latest answer was wrong, oldest mistake first. A question leaves the notebook when it is answered right.",
+    "cmd.wrong.help": "Drills the questions whose latest answer was wrong, oldest mistake first, with fresh numbers; above each question it says what you answered last time. A question leaves the notebook when it is answered right.",
     "opt.cards": "Number of cards.",
-    "opt.list": "Show the notebook instead of drilling it.",
+    "opt.list": "Show the notebook instead of drilling it: each question as it was asked (with its numbers), your last answer, the right answer and when.",
     "opt.yes": "Do not ask for confirmation.",
     "review.nothing": "Nothing to review.",
     "review.next": "Next review",
@@ -132,7 +132,6 @@ MESSAGES |= {
     "bank.n_questions": "{n} questions",
     "bank.topic_concept": "topic / concept",
     "bank.questions": "questions",
-    "notebook.id": "id",
     "bank.type.choice": "choice",
     "bank.type.choice-computed": "choice (computed)",
     "bank.type.numeric": "numeric",
@@ -184,4 +183,11 @@ MESSAGES |= {
     "problem.file.bad_character": "a character that is not allowed in a bank file: {char}",
     "problem.folder.empty": "no bank files (*.yaml, *.yml) in this folder",
     "problem.yaml.tag": "a YAML tag is not allowed: a bank is data, not code",
+}
+
+MESSAGES |= {
+    "cmd.plan": "Your exam day, pass mark and daily minutes: reviews are planned for the exam day.",
+    "cmd.today": "Today's work toward the exam: reviews, new concepts, a mock exam when due, the minutes and the forecast.",
+    "cmd.plan.help": "With --exam-date (and optionally --pass-mark, --daily-minutes) the plan is stored; again, it replaces the stored one (options left out keep their values). Every card is then re-planned: no review is due after the exam day, and each card's last review comes early enough for its predicted recall on the exam day to stay high. --clear removes the plan and gives every card back FSRS's own due date. With no option: the plan.",
+    "cmd.today.help": "Days left, the cards due now, the next concepts never answered (in topic order, paced to meet them all before the final week), a mock exam when none was taken in the last 7 days and the exam is 1-30 days away (without a plan: once half the concepts are answered), the minutes it takes (1 per review, 6 per new concept, 60 per mock exam) against your daily minutes, and the forecast: predicted score, its 90% range and the chance to pass. Without a plan today is taken as the exam day.",
 }
