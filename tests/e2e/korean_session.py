@@ -87,12 +87,32 @@ def study_steps(home: Path) -> list[Step]:
         Step(("exam", "-n", "2", "--seed", "2"), lines("1", "2")),
         Step(("stats",)),
         Step(("stats", "--since", "7")),
+        *plan_steps(),
         Step(("learn",)),
         Step(("learn", "activation.sigmoid", "--plot"), answers),
         Step(("learn", "optimizer.adam", "--no-check")),
         Step(("learn", "loss", "--no-check")),
         Step(("learn", "--sheet")),
         Step(("learn", "--sheet", "--out", str(home / "sheet.md"))),
+    ]
+
+
+def plan_steps() -> list[Step]:
+    """``topa plan`` (none, set, changed, shown, cleared) and ``topa today`` with and without it."""
+    from datetime import date, timedelta
+
+    exam_day = (date.today() + timedelta(days=20)).isoformat()  # within 30 days: a mock exam is due
+    return [
+        Step(("plan",)),
+        Step(("today",)),
+        Step(("plan", "--exam-date", exam_day)),
+        Step(("plan", "--exam-date", exam_day, "--pass-mark", "70", "--daily-minutes", "30")),
+        Step(("plan",)),
+        Step(("today",)),
+        Step(("plan", "--exam-date", "2000-01-01")),
+        Step(("plan", "--exam-date", "nope")),
+        Step(("plan", "--daily-minutes", "0")),
+        Step(("plan", "--clear")),
     ]
 
 
