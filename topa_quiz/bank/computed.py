@@ -1,6 +1,7 @@
 """The computed form of a question, shared by the kinds whose answer the engine computes.
 
-``COMPUTED`` is its group of fields (calc, params, cases, pick, decimals, tolerance);
+``COMPUTED`` is its group of fields (calc, params, cases, answer_step, pick, decimals,
+tolerance);
 :func:`read_computed` reads and checks them, :func:`read_computed_choice` adds the
 distractors of a computed choice question. The kinds themselves are declared in
 :mod:`topa_quiz.kinds`.
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .fields import CALC, CASES, PARAMS, TOLERANCE, Field, whole_number
+from .fields import CALC, CASES, PARAMS, STEP_KEY, TOLERANCE, Field, whole_number
 from .model import Distractor
 from .reader import Reader
 from .records import DISTRACTOR
@@ -20,6 +21,12 @@ COMPUTED = (
     Field("calc", CALC, "The engine calculation that gives the answer, by name.", required=True),
     Field("params", PARAMS, "Its parameters: fixed values or forms to draw them from."),
     Field("cases", CASES, "Complete parameter sets; one is drawn, then `params` applies on top."),
+    Field(
+        "answer_step",
+        STEP_KEY,
+        "The answer is the last worked step with this key (`m_hat`, `v_hat`, `m`, `v`, …) "
+        "instead of the result.",
+    ),
     Field(
         "pick",
         whole_number(0, None, "a whole number >= 0 (0 is the first element)"),
@@ -93,6 +100,7 @@ def read_computed(r: Reader, d: Marked, values: dict[str, Any], what: str) -> di
         "calc": calc.name,
         "params": dict(params),
         "cases": tuple(dict(c) for c in cases),
+        "answer_step": values.get("answer_step"),
         "pick": values.get("pick"),
         "decimals": values.get("decimals", 2),
         "tol_abs": tol.get("abs"),
@@ -116,7 +124,7 @@ def read_distractors(r: Reader, d: Marked, default_calc: str, what: str) -> tupl
             r.problem(d.at("distractors"), f"{label} must be a mapping (calc, params, why)")
             continue
         r.unknown_fields(x, DISTRACTOR.names, label)
-        r.checked(x, DISTRACTOR.fields, label)
+        checked = r.checked(x, DISTRACTOR.fields, label)
         calc = _calc(r, x, label, default_calc)
         params = x.get("params") or {}
         if not isinstance(params, dict):
@@ -130,7 +138,8 @@ def read_distractors(r: Reader, d: Marked, default_calc: str, what: str) -> tupl
                 r.problem(x.at("params"), f"{label}: '{calc.name}' has no parameter '{key}'")
         why = r.text(x, "why", label)
         if why is not None:
-            out.append(Distractor(why=why, calc=calc.name, params=dict(params)))
+            step = checked.get("answer_step")
+            out.append(Distractor(why=why, calc=calc.name, params=dict(params), answer_step=step))  # type: ignore[arg-type]
     return tuple(out)
 
 

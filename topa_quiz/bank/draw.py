@@ -54,22 +54,34 @@ def show_param(v: object) -> str:
     return str(v)
 
 
-def pick_value(calc: Calculation, pick: int | None, qid: str) -> float:
+def step_value(calc: Calculation, step: str, qid: str) -> object:
+    """The value of the last worked step with the key ``step`` (``m_hat``: Adam's m̂)."""
+    values = calc.values(step)
+    if not values:
+        keys = sorted({s.key for s in calc.steps if s.key})
+        has = f"its step keys: {', '.join(keys)}" if keys else "its steps have no keys"
+        raise DrawError(f"{qid}: answer_step '{step}': '{calc.name}' has no step with that key ({has})")
+    return values[-1]
+
+
+def pick_value(calc: Calculation, pick: int | None, qid: str, step: str | None = None) -> float:
+    """The answer: the result, or the last step keyed ``step``; element ``pick`` of a vector."""
     import numpy as np
 
-    result = calc.result
+    result = calc.result if step is None else step_value(calc, step, qid)
+    what = f"'{calc.name}'" if step is None else f"the step '{step}' of '{calc.name}'"
     if isinstance(result, list):
         flat = np.asarray(result, dtype=float).reshape(-1)
         if pick is None:
             if flat.size == 1:
                 return float(flat[0])
-            raise DrawError(f"{qid}: '{calc.name}' gives {flat.size} values; add 'pick' (0-based index)")
+            raise DrawError(f"{qid}: {what} gives {flat.size} values; add 'pick' (0-based index)")
         if not 0 <= pick < flat.size:
             raise DrawError(f"{qid}: pick {pick} is out of range for a result of {flat.size} values")
         return float(flat[pick])
     if pick not in (None, 0):
-        raise DrawError(f"{qid}: pick {pick} given, but '{calc.name}' gives a single number")
-    return float(result)
+        raise DrawError(f"{qid}: pick {pick} given, but {what} gives a single number")
+    return float(result)  # type: ignore[arg-type]
 
 
 def run(name: str, params: dict[str, object], qid: str) -> Calculation:
@@ -91,7 +103,7 @@ def draw(q: Question, rng: np.random.Generator) -> Draw:
     except (OverflowError, ValueError) as exc:
         raise DrawError(f"{q.id}: its parameter forms cannot be drawn: {exc}") from None
     calc = run(str(q.calc), params, q.id)
-    value = pick_value(calc, q.pick, q.id)
+    value = pick_value(calc, q.pick, q.id, q.answer_step)
     if not math.isfinite(value):
         raise DrawError(f"{q.id}: the answer is not finite for {show_param(params)}")
     answer_text = format_value(value, q.decimals)
@@ -99,9 +111,16 @@ def draw(q: Question, rng: np.random.Generator) -> Draw:
         return Draw(params, calc, value, answer_text)
     wrong: list[tuple[str, Distractor]] = []
     seen = {answer_text}
-    for d in q.distractors:
+    for i, d in enumerate(q.distractors, 1):
         try:
-            other = pick_value(run(d.calc or str(q.calc), params | d.params, q.id), q.pick, q.id)
+            calculation = run(d.calc or str(q.calc), params | d.params, q.id)
+        except DrawError:
+            continue  # the engine rejects this misconception's parameters in this draw
+        step = d.answer_step or q.answer_step
+        if step is not None:
+            step_value(calculation, step, f"{q.id} distractor {i}")  # a key it never writes: a bank problem
+        try:
+            other = pick_value(calculation, q.pick, q.id, step)
         except DrawError:
             continue
         text = format_value(other, q.decimals)

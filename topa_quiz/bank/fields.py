@@ -14,6 +14,7 @@ nothing else.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -167,6 +168,11 @@ def _check_tolerance(v: object) -> str | None:
     return None if ok else "must be a mapping with abs and/or rel, each a finite number >= 0"
 
 
+def _check_step_key(v: object) -> str | None:
+    ok = isinstance(v, str) and re.fullmatch(STEP_KEY_PATTERN, v) is not None
+    return None if ok else "must be a step key: a lowercase word such as m_hat"
+
+
 def _check_kind(v: object) -> str | None:
     return None if v in KINDS else f"must be one of {', '.join(KINDS)}"
 
@@ -201,6 +207,8 @@ TOLERANCE = ValueType(
     },
     _check_tolerance,
 )
+STEP_KEY_PATTERN = "[a-z][a-z0-9_]*"
+STEP_KEY = ValueType("step key", {"type": "string", "pattern": f"^{STEP_KEY_PATTERN}$"}, _check_step_key)
 KIND = ValueType("a kind below", lambda: {"enum": list(KINDS)}, _check_kind)
 
 

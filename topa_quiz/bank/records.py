@@ -13,6 +13,7 @@ from .fields import (
     FLAG,
     ID,
     KIND,
+    STEP_KEY,
     TEXT,
     TEXT_VALUE,
     WORDS,
@@ -87,6 +88,9 @@ DISTRACTOR = Record(
                 {"type": "object", "propertyNames": {"pattern": "^[A-Za-z_][A-Za-z0-9_]*$"}},
             ),
             "Parameter overrides applied on top of the drawn parameters.",
+        ),
+        Field(
+            "answer_step", STEP_KEY, "The step whose value is this wrong option (default: the question's)."
         ),
         Field("why", TEXT, "The misconception this wrong value comes from.", required=True),
     ),
