@@ -115,11 +115,6 @@ def test_an_english_session_shows_no_hangul(tmp_path, monkeypatch) -> None:
     assert not found, f"{len(found)} lines with Hangul:\n" + "\n".join(map(str, found[:80]))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the checks of a bank's content (about 140 shapes, for bank authors) are worded in "
-    "English; only the file-level problems (missing, unreadable, too large, ...) have catalog words",
-)
 def test_bank_validate_words_a_content_problem_in_korean(tmp_path, run) -> None:
     broken = tmp_path / "broken.yaml"
     broken.write_text("questions:\n  - id: x\n    type: nope\n", encoding="utf-8")

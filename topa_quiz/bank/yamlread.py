@@ -21,6 +21,7 @@ from pathlib import Path
 
 import yaml
 
+from ..errors import Msg
 from .problem import Problem
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -106,14 +107,8 @@ def read_bytes(path: Path, name: str) -> bytes | Problem:
         if stat.S_ISDIR(st.st_mode):
             return Problem(name, 0, 0, "is a directory, not a bank file", "file.directory")
         if not stat.S_ISREG(st.st_mode):
-            return Problem(
-                name,
-                0,
-                0,
-                f"not a regular file ({_file_kind(st.st_mode)}): a bank is a YAML file",
-                "file.not_regular",
-                (("kind", _file_kind(st.st_mode, code=True)),),
-            )
+            kind = Msg(f"problem.value.{_file_kind(st.st_mode)}")
+            return Problem.of(name, (0, 0), "problem.file.not_regular", kind=kind)
         if st.st_size > MAX_BYTES:
             return _too_large(name)
         chunks, total = [], 0
@@ -144,15 +139,15 @@ def _too_large(name: str) -> Problem:
     )
 
 
-def _file_kind(mode: int, code: bool = False) -> str:
-    """What the file is, in words (``a FIFO``) or as a code for the catalog (``fifo``)."""
+def _file_kind(mode: int) -> str:
+    """What the file is, as a code for the catalog (``fifo``: ``problem.value.fifo``)."""
     if stat.S_ISFIFO(mode):
-        return "fifo" if code else "a FIFO"
+        return "fifo"
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "device" if code else "a device"
+        return "device"
     if stat.S_ISSOCK(mode):
-        return "socket" if code else "a socket"
-    return "other" if code else "not a file"
+        return "socket"
+    return "other"
 
 
 def _open_problem(path: Path, name: str, exc: OSError) -> Problem:
