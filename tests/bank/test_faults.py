@@ -62,9 +62,11 @@ questions:
 
 
 def topa(*args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
-    """The real command in a child process, so that a hang fails the test instead of the run."""
+    """The real command in a child process, so that a hang fails the test instead of the run;
+    in English, the words these tests quote (``--lang`` still chooses)."""
     return subprocess.run(
         [sys.executable, "-m", "topa_quiz", *args],
+        env={**os.environ, "TOPA_LANG": "en"},
         capture_output=True,
         text=True,
         timeout=timeout,

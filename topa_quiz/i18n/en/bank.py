@@ -189,4 +189,16 @@ MESSAGES = {
     "problem.study.topic": "page {id}: belongs to topic '{topic}', not '{here}'",
     "problem.study.related": "page {id}: related concept '{related}' is unknown",
     "problem.study.example_draw": "page {id}: example {calc} (draw {k} of {n}, {params}): {why}",
+    # the YAML of a file
+    "problem.file.not_utf8": "not UTF-8 text (byte {byte}); save the file as UTF-8",
+    "problem.key.list": "a list",
+    "problem.key.mapping": "a mapping",
+    "problem.key.this": "this",
+    "problem.yaml.key_not_text": "{what} cannot be a key: write the field name as text",
+    "problem.yaml.duplicate_key": "duplicate key '{key}' (the later value would win)",
+    "problem.yaml.too_many_nodes": "aliases expand this to more than {max} values (an alias bomb?); write the values out",
+    "problem.yaml.recursive": "an alias refers to a mapping or list that contains it (a loop)",
+    "problem.yaml.too_deep": "nested more than {max} levels deep",
+    "problem.text.control": "control character {char} in text ('{text}'): "
+    "bank text must not drive the terminal; remove it",
 }

@@ -191,4 +191,16 @@ MESSAGES = {
     "problem.study.topic": "학습 페이지 {id}: 이 개념의 주제는 `{here}`이(가) 아니라 `{topic}`입니다",
     "problem.study.related": "학습 페이지 {id}: 관련 개념 `{related}`을(를) 알 수 없습니다",
     "problem.study.example_draw": "학습 페이지 {id}: 예제 `{calc}`({n}번 가운데 {k}번째 뽑기, {params}): {why}",
+    # 파일의 YAML
+    "problem.file.not_utf8": "UTF-8 글이 아닙니다(바이트 {byte}). 파일을 UTF-8로 저장하십시오",
+    "problem.key.list": "목록",
+    "problem.key.mapping": "매핑",
+    "problem.key.this": "이 값",
+    "problem.yaml.key_not_text": "{what}은(는) 키가 될 수 없습니다. 필드 이름은 글로 쓰십시오",
+    "problem.yaml.duplicate_key": "키 `{key}`이(가) 두 번 나옵니다(뒤의 값이 앞의 값을 덮어씁니다)",
+    "problem.yaml.too_many_nodes": "앨리어스를 펼치면 값이 {max}개를 넘습니다(앨리어스 폭탄일 수 있습니다). 값을 직접 적으십시오",
+    "problem.yaml.recursive": "앨리어스가 자신을 담은 매핑이나 목록을 가리킵니다(순환)",
+    "problem.yaml.too_deep": "{max}단계보다 깊게 중첩되었습니다",
+    "problem.text.control": "글에 제어 문자 {char}이(가) 있습니다('{text}'). "
+    "문제 은행의 글이 터미널을 조작하면 안 되니 지우십시오",
 }
