@@ -39,3 +39,24 @@ def run():
         return runner.invoke(app, list(args), input=input, env=env)
 
     return _run
+
+
+def _hypothesis_profiles() -> None:
+    """In CI, property tests replay the same examples every run (no flaky red), no deadline and
+    no too-slow health check on a loaded 2-core machine; locally they explore as usual."""
+    import os
+
+    from hypothesis import HealthCheck, settings
+
+    settings.register_profile(
+        "ci",
+        derandomize=True,
+        deadline=None,
+        database=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+    )
+    if os.environ.get("CI"):
+        settings.load_profile("ci")
+
+
+_hypothesis_profiles()

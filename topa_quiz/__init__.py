@@ -12,8 +12,9 @@ Names are resolved on first use (PEP 562), so ``import topa_quiz`` stays cheap.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING
+# Nothing is imported here at run time: the ``topa`` script imports this package first, and
+# Ctrl-C in that moment must find nothing of ours half-imported (see __main__.py).
+TYPE_CHECKING = False
 
 __version__ = "0.1.0"
 
@@ -88,6 +89,8 @@ def __getattr__(name: str) -> object:
     module = _EXPORTS.get(name)
     if module is None:
         raise AttributeError(f"module 'topa_quiz' has no attribute {name!r}")
+    import importlib
+
     value = getattr(importlib.import_module(module), name)
     globals()[name] = value
     return value

@@ -31,8 +31,8 @@ class Draw:
     """One concrete parameter set of a computed question and the key it gives."""
 
     params: dict[str, object]
-    #: (calculation, every parameter it takes with defaults filled in, pick): equal keys
-    #: mean equal answers, whichever question asks
+    #: (calculation, every parameter it takes with defaults filled in, pick, answer step):
+    #: equal keys mean equal answers, whichever question asks
     key: tuple[object, ...]
     answer: float
 
@@ -88,8 +88,11 @@ def _frozen(v: object) -> object:
     return v
 
 
-def draw_key(calc: str, params: Mapping[str, object], pick: int | None) -> tuple[object, ...]:
-    """What determines the answer: the calculation, all its parameters, the picked element."""
+def draw_key(
+    calc: str, params: Mapping[str, object], pick: int | None, step: str | None = None
+) -> tuple[object, ...]:
+    """What determines the answer: the calculation, all its parameters, the picked element
+    and the step asked for (None: the result)."""
     spec = lookup(calc)
     assert spec is not None, calc
     full = {
@@ -100,7 +103,7 @@ def draw_key(calc: str, params: Mapping[str, object], pick: int | None) -> tuple
     for p in spec.params:  # a scalar and a one-element list are the same input
         if isinstance(full.get(p.name), tuple) and len(full[p.name]) == 1 and p.kind != "batch":
             full[p.name] = full[p.name][0]
-    return (spec.name, tuple(sorted(full.items())), pick or 0)
+    return (spec.name, tuple(sorted(full.items())), pick or 0, step or "")
 
 
 def draws(q: Question) -> list[Draw]:
@@ -110,8 +113,8 @@ def draws(q: Question) -> list[Draw]:
     out = []
     for params in parameter_sets(q):
         calculation = compute(q.calc, **{k: v for k, v in params.items() if k in accepted})
-        value = pick_value(calculation, q.pick, q.id)
-        out.append(Draw(params, draw_key(q.calc, params, q.pick), value))
+        value = pick_value(calculation, q.pick, q.id, q.answer_step)
+        out.append(Draw(params, draw_key(q.calc, params, q.pick, q.answer_step), value))
     return out
 
 

@@ -62,9 +62,11 @@ questions:
 
 
 def topa(*args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
-    """The real command in a child process, so that a hang fails the test instead of the run."""
+    """The real command in a child process, so that a hang fails the test instead of the run;
+    in English, the words these tests quote (``--lang`` still chooses)."""
     return subprocess.run(
         [sys.executable, "-m", "topa_quiz", *args],
+        env={**os.environ, "TOPA_LANG": "en"},
         capture_output=True,
         text=True,
         timeout=timeout,
@@ -159,7 +161,7 @@ def test_the_widest_integer_bounds_still_draw():
 
 
 def test_dev_zero_is_refused_without_reading_it():
-    result = topa("bank", "validate", "/dev/zero", timeout=30)
+    result = topa("bank", "validate", "/dev/zero", "--lang", "en", timeout=30)
     assert result.returncode == 1
     assert "/dev/zero:0:0: not a regular file (a device): a bank is a YAML file" in result.stderr
 
@@ -231,9 +233,9 @@ def test_nesting_too_deep_is_refused():
 def test_a_fifo_is_refused_at_once_alone_or_in_a_folder():
     os.mkdir("bank")
     os.mkfifo("bank/pipe.yaml")
-    result = topa("bank", "validate", "bank/pipe.yaml", timeout=30)
+    result = topa("bank", "validate", "bank/pipe.yaml", "--lang", "en", timeout=30)
     assert "bank/pipe.yaml:0:0: not a regular file (a FIFO): a bank is a YAML file" in result.stderr
-    result = topa("bank", "validate", "bank", timeout=30)
+    result = topa("bank", "validate", "bank", "--lang", "en", timeout=30)
     assert "bank/pipe.yaml:0:0: not a regular file (a FIFO)" in result.stderr
     assert result.returncode == 1
 

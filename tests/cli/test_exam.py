@@ -84,7 +84,7 @@ def test_spread_pass_and_no_feedback_before_the_end(run):
     r = run("exam", "--count", "6", "--seed", "3", input="\n".join(script) + "\n")
     assert r.exit_code == 0, r.output
     out = r.stdout
-    assert "PASS  4/6 (66.7%)" in out and "FAIL" not in out
+    assert "합격  4/6 (66.7%)" in out and "불합격" not in out
     end_of_questions = out.index("6/6 ·")  # the last question panel
     before, after = out[:end_of_questions], out[end_of_questions:]
     for marker in ("해설:", "✔ 정답입니다!", "✘ 오답입니다.", "정답:"):

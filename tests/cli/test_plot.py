@@ -18,7 +18,7 @@ def test_plot_sigmoid_with_derivative(run):
     r = run("plot", "sigmoid", "--derivative")
     assert r.exit_code == 0, r.output
     assert FRAME in r.output and "┤" in r.output
-    assert "sigmoid′" in r.output  # the derivative's legend entry
+    assert "시그모이드의 도함수" in r.output  # the derivative's legend entry, in the session's language
     assert "\x1b[" not in r.output  # NO_COLOR / not a terminal: plain text
     lines = r.output.splitlines()
     assert max(len(line) for line in lines) <= 100  # COLUMNS=100
@@ -93,7 +93,7 @@ def test_calc_adam_plot(run):
         env={"TOPA_LANG": "en"},
     )
     assert r.exit_code == 0, r.output
-    assert FRAME in r.output and "adam: θ over the steps" in r.output
+    assert FRAME in r.output and "Adam: θ over the steps" in r.output
 
 
 def test_calc_one_optimizer_step_shows_the_step(run):

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..engine.core import fmt
+from ..errors import Msg
 from .model import Distractor, Question
 from .sampling import sample_params
 
@@ -22,7 +23,18 @@ if TYPE_CHECKING:
 
 
 class DrawError(ValueError):
-    """A question that cannot be turned into a concrete item (a bank problem)."""
+    """A question that cannot be turned into a concrete item (a bank problem).
+
+    ``msg`` says why as a catalog message (``problem.draw.…``, its ``id`` the question's);
+    ``str`` is its English wording.
+    """
+
+    def __init__(self, key: str, **values: object) -> None:
+        from ..i18n import catalog
+        from .problem import plain, worded
+
+        self.msg = Msg(key, values)
+        super().__init__(worded(plain(self.msg), catalog("en")))
 
 
 @dataclass(frozen=True)
@@ -54,22 +66,38 @@ def show_param(v: object) -> str:
     return str(v)
 
 
-def pick_value(calc: Calculation, pick: int | None, qid: str) -> float:
+def step_value(calc: Calculation, step: str, qid: str | Msg) -> object:
+    """The value of the last worked step with the key ``step`` (``m_hat``: Adam's m̂)."""
+    values = calc.values(step)
+    if not values:
+        keys = sorted({s.key for s in calc.steps if s.key})
+        has = (
+            Msg("problem.draw.step_keys", {"keys": ", ".join(keys)}) if keys else Msg("problem.draw.no_keys")
+        )
+        raise DrawError("problem.draw.no_step", id=qid, step=step, calc=calc.name, has=has)
+    return values[-1]
+
+
+def pick_value(calc: Calculation, pick: int | None, qid: str, step: str | None = None) -> float:
+    """The answer: the result, or the last step keyed ``step``; element ``pick`` of a vector."""
     import numpy as np
 
-    result = calc.result
+    result = calc.result if step is None else step_value(calc, step, qid)
+    what = Msg("problem.draw.calc", {"calc": calc.name})
+    if step is not None:
+        what = Msg("problem.draw.step", {"calc": calc.name, "step": step})
     if isinstance(result, list):
         flat = np.asarray(result, dtype=float).reshape(-1)
         if pick is None:
             if flat.size == 1:
                 return float(flat[0])
-            raise DrawError(f"{qid}: '{calc.name}' gives {flat.size} values; add 'pick' (0-based index)")
+            raise DrawError("problem.draw.needs_pick", id=qid, what=what, n=int(flat.size))
         if not 0 <= pick < flat.size:
-            raise DrawError(f"{qid}: pick {pick} is out of range for a result of {flat.size} values")
+            raise DrawError("problem.draw.pick_range", id=qid, pick=pick, n=int(flat.size))
         return float(flat[pick])
     if pick not in (None, 0):
-        raise DrawError(f"{qid}: pick {pick} given, but '{calc.name}' gives a single number")
-    return float(result)
+        raise DrawError("problem.draw.pick_scalar", id=qid, pick=pick, what=what)
+    return float(result)  # type: ignore[arg-type]
 
 
 def run(name: str, params: dict[str, object], qid: str) -> Calculation:
@@ -80,8 +108,18 @@ def run(name: str, params: dict[str, object], qid: str) -> Calculation:
     accepted = {p.name for p in calc.params}
     try:
         return compute(name, **{k: v for k, v in params.items() if k in accepted})
-    except (EngineError, OverflowError, FloatingPointError) as exc:
-        raise DrawError(f"{qid}: {name} rejects the drawn parameters {show_param(params)}: {exc}") from None
+    except EngineError as exc:
+        from .problem import engine_error
+
+        why = engine_error(exc)
+        raise DrawError(
+            "problem.draw.rejects", id=qid, calc=name, params=show_param(params), why=why
+        ) from None
+    except (OverflowError, FloatingPointError) as exc:
+        why = str(exc)
+        raise DrawError(
+            "problem.draw.rejects", id=qid, calc=name, params=show_param(params), why=why
+        ) from None
 
 
 def draw(q: Question, rng: np.random.Generator) -> Draw:
@@ -89,19 +127,27 @@ def draw(q: Question, rng: np.random.Generator) -> Draw:
     try:
         params = sample_params(q.params, q.cases, rng)
     except (OverflowError, ValueError) as exc:
-        raise DrawError(f"{q.id}: its parameter forms cannot be drawn: {exc}") from None
+        raise DrawError("problem.draw.forms", id=q.id, why=str(exc)) from None
     calc = run(str(q.calc), params, q.id)
-    value = pick_value(calc, q.pick, q.id)
+    value = pick_value(calc, q.pick, q.id, q.answer_step)
     if not math.isfinite(value):
-        raise DrawError(f"{q.id}: the answer is not finite for {show_param(params)}")
+        raise DrawError("problem.draw.not_finite", id=q.id, params=show_param(params))
     answer_text = format_value(value, q.decimals)
     if not q.distractors:  # typed in (numeric): no wrong values to compute
         return Draw(params, calc, value, answer_text)
     wrong: list[tuple[str, Distractor]] = []
     seen = {answer_text}
-    for d in q.distractors:
+    for i, d in enumerate(q.distractors, 1):
         try:
-            other = pick_value(run(d.calc or str(q.calc), params | d.params, q.id), q.pick, q.id)
+            calculation = run(d.calc or str(q.calc), params | d.params, q.id)
+        except DrawError:
+            continue  # the engine rejects this misconception's parameters in this draw
+        step = d.answer_step or q.answer_step
+        if step is not None:
+            who = Msg("problem.what.distractor_of", {"id": q.id, "n": i})
+            step_value(calculation, step, who)  # a key it never writes: a bank problem
+        try:
+            other = pick_value(calculation, q.pick, q.id, step)
         except DrawError:
             continue
         text = format_value(other, q.decimals)
@@ -110,8 +156,5 @@ def draw(q: Question, rng: np.random.Generator) -> Draw:
         seen.add(text)
         wrong.append((text, d))
     if len(wrong) < 2:
-        raise DrawError(
-            f"{q.id}: only {len(wrong) + 1} distinct options for {show_param(params)}; "
-            "add distractors or change the parameter ranges"
-        )
+        raise DrawError("problem.draw.few_options", id=q.id, n=len(wrong) + 1, params=show_param(params))
     return Draw(params, calc, value, answer_text, tuple(wrong[:4]))

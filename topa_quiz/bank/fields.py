@@ -14,10 +14,12 @@ nothing else.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from ..errors import Msg
 from .yamlread import Marked
 
 Schema = Mapping[str, Any]
@@ -27,15 +29,16 @@ Schema = Mapping[str, Any]
 class ValueType:
     """What a field holds.
 
-    ``doc`` names it in the docs; ``schema`` is its JSON Schema (or a function making it,
-    when it depends on a registry); ``check`` says what is wrong with a value ("must be 1,
-    2 or 3") or returns None. A type without ``check`` is read by a dedicated reader
+    ``doc`` names it in the docs (and in problems, through the catalog id
+    ``problem.doc.<doc as a slug>``: :func:`doc_msg`); ``schema`` is its JSON Schema (or a
+    function making it, when it depends on a registry); ``check`` says what is wrong with a
+    value as a catalog message (``problem.must.…``: "must be 1, 2 or 3") or returns None. A type without ``check`` is read by a dedicated reader
     (texts, options, figures...), which reports its own problems.
     """
 
     doc: str
     schema: Schema | Callable[[], Schema]
-    check: Callable[[object], str | None] | None = None
+    check: Callable[[object], Msg | None] | None = None
 
     def json_schema(self) -> Schema:
         return self.schema() if callable(self.schema) else self.schema
@@ -133,14 +136,14 @@ def _number(v: object) -> bool:
     return isinstance(v, (int, float)) and not isinstance(v, bool)
 
 
-def whole_number(low: int, high: int | None, says: str) -> ValueType:
-    """An integer in [low, high]; ``says`` completes "'name' must be ..."."""
+def whole_number(low: int, high: int | None, says: Msg) -> ValueType:
+    """An integer in [low, high]; ``says`` is what is wrong otherwise ("must be 1, 2 or 3")."""
     schema: dict[str, object] = {"type": "integer", "minimum": low}
     if high is not None:
         schema["maximum"] = high
     doc = f"integer {low}–{high}" if high is not None else f"integer ≥ {low}"
     ok = lambda v: _whole(v) and low <= v and (high is None or v <= high)  # noqa: E731
-    return ValueType(doc, schema, lambda v: None if ok(v) else f"must be {says}")
+    return ValueType(doc, schema, lambda v: None if ok(v) else says)
 
 
 def _calc_names() -> Schema:
@@ -152,37 +155,42 @@ def _calc_names() -> Schema:
     }
 
 
-def _check_words(v: object) -> str | None:
+def _check_words(v: object) -> Msg | None:
     ok = isinstance(v, list) and all(isinstance(x, str) for x in v)
-    return None if ok else "must be a list of words"
+    return None if ok else Msg("problem.must.words")
 
 
-def _check_id(v: object) -> str | None:
-    return None if isinstance(v, str) and v.strip() else "must be text"
+def _check_id(v: object) -> Msg | None:
+    return None if isinstance(v, str) and v.strip() else Msg("problem.must.text")
 
 
-def _check_tolerance(v: object) -> str | None:
+def _check_tolerance(v: object) -> Msg | None:
     ok = isinstance(v, Mapping) and v and not set(v) - {"abs", "rel"}
     ok = ok and all(_number(x) and math.isfinite(x) and x >= 0 for x in v.values())
-    return None if ok else "must be a mapping with abs and/or rel, each a finite number >= 0"
+    return None if ok else Msg("problem.must.tolerance")
 
 
-def _check_kind(v: object) -> str | None:
-    return None if v in KINDS else f"must be one of {', '.join(KINDS)}"
+def _check_step_key(v: object) -> Msg | None:
+    ok = isinstance(v, str) and re.fullmatch(STEP_KEY_PATTERN, v) is not None
+    return None if ok else Msg("problem.must.step_key")
+
+
+def _check_kind(v: object) -> Msg | None:
+    return None if v in KINDS else Msg("problem.must.one_of", {"choices": ", ".join(KINDS)})
 
 
 TEXT = ValueType("text: {ko, en}", {"$ref": "#/$defs/text"})
 
 
-def _check_text_value(v: object) -> str | None:
+def _check_text_value(v: object) -> Msg | None:
     ok = isinstance(v, (str, int, float)) and not isinstance(v, bool) and str(v).strip()
-    return None if ok else "must be text"
+    return None if ok else Msg("problem.must.text")
 
 
 TEXT_VALUE = ValueType("text", {"$ref": "#/$defs/textValue"}, _check_text_value)
 ID = ValueType("text", {"type": "string", "pattern": "\\S"}, _check_id)
 FLAG = ValueType(
-    "true/false", {"type": "boolean"}, lambda v: None if isinstance(v, bool) else "must be true or false"
+    "true/false", {"type": "boolean"}, lambda v: None if isinstance(v, bool) else Msg("problem.must.flag")
 )
 WORDS = ValueType("list of words", {"type": "array", "items": {"type": "string"}}, _check_words)
 CALC = ValueType("calculation name", {"$ref": "#/$defs/calcName"})  # read with a did-you-mean
@@ -201,7 +209,18 @@ TOLERANCE = ValueType(
     },
     _check_tolerance,
 )
+STEP_KEY_PATTERN = "[a-z][a-z0-9_]*"
+STEP_KEY = ValueType("step key", {"type": "string", "pattern": f"^{STEP_KEY_PATTERN}$"}, _check_step_key)
 KIND = ValueType("a kind below", lambda: {"enum": list(KINDS)}, _check_kind)
+
+
+def doc_msg(doc: str) -> Msg | str:
+    """What a field holds, said in the session's language where the catalog has it
+    (``problem.doc.<slug>``), else the English ``doc``."""
+    from ..i18n import catalog
+
+    key = "problem.doc." + (re.sub(r"\W+", "_", doc.lower()).strip("_") or "value")
+    return Msg(key) if catalog("en").has(key) else doc
 
 
 def record_type(record: Record, doc: str) -> ValueType:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import kinds  # noqa: F401  (registers choice, ox, numeric)
+from ..errors import Msg
 from .model import LANGS, Bank, Concept, Question, Text
 from .problem import Problem
 from .reader import PLACEHOLDER, Reader
@@ -92,7 +93,8 @@ def bank_files(path: Path, problems: list[Problem] | None = None) -> list[Path]:
         found = sorted(p for p in path.iterdir() if p.suffix in SUFFIXES)
     except OSError as exc:
         if problems is not None:
-            problems.append(Problem(_display(path), 0, 0, f"cannot list this folder: {exc.strerror or exc}"))
+            why = str(exc.strerror or exc)
+            problems.append(Problem.of(_display(path), (0, 0), "problem.folder.unlistable", why=why))
         return []
     if not found and problems is not None:
         problems.append(
@@ -133,16 +135,16 @@ def parse_bytes(data: bytes, name: str) -> FileData:
     reader = Reader(name, out.problems)
     if doc is None:
         if not out.problems:
-            reader.problem((1, 1), "empty file: a bank file holds 'questions' (and/or 'topics', 'concepts')")
+            reader.said((1, 1), "problem.file.empty")
         return out
     if not isinstance(doc, Marked):
-        reader.problem((1, 1), "a bank file must be a mapping with 'questions' (and/or 'topics', 'concepts')")
+        reader.said((1, 1), "problem.file.not_mapping")
         return out
-    reader.unknown_fields(doc, FILE.names, "file")
+    reader.unknown_fields(doc, FILE.names, Msg("problem.what.file"))
     _read_topics(reader, doc, out)
     concepts = doc.get("concepts") or []
     if not isinstance(concepts, list):
-        reader.problem(doc.at("concepts"), "'concepts' must be a list")
+        reader.said(doc.at("concepts"), "problem.file.not_list", field="concepts")
         concepts = []
     for c in concepts:
         concept = reader.concept(c, doc.at("concepts"))
@@ -150,7 +152,7 @@ def parse_bytes(data: bytes, name: str) -> FileData:
             out.concepts.append(ConceptEntry(concept, c.mark))
     questions = doc.get("questions") or []
     if not isinstance(questions, list):
-        reader.problem(doc.at("questions"), "'questions' must be a list")
+        reader.said(doc.at("questions"), "problem.file.not_list", field="questions")
         questions = []
     for raw in questions:
         q = reader.question(raw, doc.at("questions"))
@@ -164,13 +166,15 @@ def _read_topics(reader: Reader, doc: Marked, out: FileData) -> None:
     if topics is None:
         return
     if not isinstance(topics, Marked):
-        reader.problem(doc.at("topics"), "'topics' must be a mapping of topic ids to ko/en names")
+        reader.said(doc.at("topics"), "problem.file.topics_not_mapping")
         return
     for tid, names in topics.items():
         if not isinstance(names, dict) or not all(names.get(lang) for lang in LANGS):
-            reader.problem(topics.at(tid), f"topic {tid}: needs ko and en names")
+            reader.said(
+                topics.at(tid), "problem.topic.names", what=Msg("problem.what.topic", {"id": str(tid)})
+            )
             continue
-        name = reader.text(topics, tid, f"topic {tid}")
+        name = reader.text(topics, tid, Msg("problem.what.topic", {"id": str(tid)}))
         if name is not None:
             out.topics.append(TopicEntry(str(tid), name, topics.at(tid)))
 
@@ -265,20 +269,18 @@ def join(parsed: list[tuple[str, bool, FileData]]) -> tuple[Bank, list[Problem]]
         problems += data.problems
         for t in data.topics:
             if t.id in topics and not bundled:
-                problems.append(Problem(name, *t.mark, f"topic {t.id} is already declared"))
+                problems.append(Problem.of(name, t.mark, "problem.topic.again", id=t.id))
             topics[t.id] = t.name
         for c in data.concepts:
             if c.concept.id in concepts:
-                problems.append(Problem(name, *c.mark, f"concept {c.concept.id} is already declared"))
+                problems.append(Problem.of(name, c.mark, "problem.concept.again", id=c.concept.id))
                 continue
             concepts[c.concept.id] = c.concept
             declared_at[c.concept.id] = (name, c.mark)
     for c in concepts.values():
         if c.topic not in topics:
             name, mark = declared_at[c.id]
-            problems.append(
-                Problem(name, *mark, f"concept {c.id}: unknown topic '{c.topic}' (declare it under 'topics')")
-            )
+            problems.append(Problem.of(name, mark, "problem.concept.unknown_topic", id=c.id, topic=c.topic))
     out: list[Question] = []
     seen: dict[str, Question] = {}
     for name, _, data in parsed:
@@ -288,21 +290,18 @@ def join(parsed: list[tuple[str, bool, FileData]]) -> tuple[Bank, list[Problem]]
                     from difflib import get_close_matches
 
                     guess = get_close_matches(cid, concepts, n=1)
-                    hint = f"; did you mean '{guess[0]}'?" if guess else ""
-                    problems.append(
-                        Problem(name, *e.concepts_mark, f"question {e.id}: unknown concept '{cid}'{hint}")
-                    )
+                    key, more = ("problem.question.unknown_concept", {})
+                    if guess:
+                        key, more = ("problem.question.unknown_concept_guess", {"guess": guess[0]})
+                    problems.append(Problem.of(name, e.concepts_mark, key, id=str(e.id), concept=cid, **more))
             q = e.question
             if q is None:
                 continue
             if q.id in seen:
                 first = seen[q.id]
+                first_at = f"{first.source}:{first.line}"
                 problems.append(
-                    Problem(
-                        name,
-                        *e.id_mark,
-                        f"duplicate question id '{q.id}' (first at {first.source}:{first.line})",
-                    )
+                    Problem.of(name, e.id_mark, "problem.question.again", id=q.id, first=first_at)
                 )
                 continue
             seen[q.id] = q

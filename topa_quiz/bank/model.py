@@ -34,6 +34,8 @@ class Distractor:
     why: Text
     calc: str | None = None
     params: dict[str, object] = field(default_factory=dict)
+    #: the step whose value this wrong option is (None: the question's answer_step)
+    answer_step: str | None = None
 
 
 @dataclass(frozen=True)
@@ -86,6 +88,8 @@ class Question:
     calc: str | None = None
     params: dict[str, object] = field(default_factory=dict)
     cases: tuple[dict[str, object], ...] = ()
+    #: the answer is the last step with this key (``m_hat``), not the result
+    answer_step: str | None = None
     pick: int | None = None
     decimals: int | None = None
     tol_abs: float | None = None

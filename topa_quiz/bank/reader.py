@@ -13,7 +13,8 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 
-from .fields import KINDS, Field, Form, KindFields
+from ..errors import Msg
+from .fields import KINDS, Field, Form, KindFields, doc_msg
 from .model import LANGS, Concept, Figure, FigureSeries, Question, Text
 from .problem import Problem
 from .records import CONCEPT, FIGURE, FIGURE_SERIES, MAX_SERIES, QUESTION, question_field_names
@@ -22,18 +23,26 @@ from .yamlread import Marked
 PLACEHOLDER = re.compile(r"(?<!\{)\{(\w+)\}(?!\})")
 
 
-def shown(v: object) -> str:
-    """A value as a message quotes it."""
+def shown(v: object) -> str | Msg:
+    """A value as a message quotes it (what it is, in words, when it is no scalar)."""
     if isinstance(v, (dt.date, dt.datetime)):
-        return f"a date ({v.isoformat()})"
+        return Msg("problem.shown.date", {"date": v.isoformat()})
     if isinstance(v, (bytes, bytearray)):
-        return "binary data"
+        return Msg("problem.shown.binary")
     if isinstance(v, list):
-        return "a list"
+        return Msg("problem.shown.list")
     if isinstance(v, dict):
-        return "a mapping"
+        return Msg("problem.shown.mapping")
     text = repr(v)
     return text if len(text) <= 60 else text[:57] + "..."
+
+
+def form_msg(kind: KindFields, form: Form) -> Msg | str:
+    """A form's title ("an ox question") in the session's language where the catalog has it."""
+    from ..i18n import catalog
+
+    key = f"problem.form.{kind.kind}.{form.name}"
+    return Msg(key) if catalog("en").has(key) else form.title
 
 
 class Reader:
@@ -44,7 +53,12 @@ class Reader:
         self.problems = problems
 
     def problem(self, where: tuple[int, int], message: str, code: str = "") -> None:
+        """A problem in English only (prefer :meth:`said`)."""
         self.problems.append(Problem(self.file, where[0], where[1], message, code))
+
+    def said(self, where: tuple[int, int], key: str, /, **values: object) -> None:
+        """The problem ``key`` (a ``problem.…`` catalog id) with its values."""
+        self.problems.append(Problem.of(self.file, where, key, **values))
 
     # ------------------------------------------------------------- generic
     def unknown_fields(self, d: Marked, allowed: Iterable[str], what: str) -> None:
@@ -54,10 +68,14 @@ class Reader:
                 from difflib import get_close_matches
 
                 guess = get_close_matches(str(key), allowed, n=1)
-                hint = f"; did you mean '{guess[0]}'?" if guess else ""
-                self.problem(d.key_at(key), f"{what}: unknown field '{key}'{hint}")
+                if guess:
+                    self.said(
+                        d.key_at(key), "problem.field.unknown_guess", what=what, key=key, guess=guess[0]
+                    )
+                else:
+                    self.said(d.key_at(key), "problem.field.unknown", what=what, key=key)
 
-    def checked(self, d: Marked, fields: Iterable[Field], what: str) -> dict[str, object]:
+    def checked(self, d: Marked, fields: Iterable[Field], what: Msg | str) -> dict[str, object]:
         """The present values of ``fields`` that pass their type's check; missing required
         fields and failed checks are reported."""
         out: dict[str, object] = {}
@@ -65,11 +83,15 @@ class Reader:
             v = d.get(f.name)
             if v is None:
                 if f.required:
-                    self.problem(d.mark, f"{what}: missing '{f.name}' ({f.type.doc})")
+                    self.said(
+                        d.mark, "problem.field.missing", what=what, field=f.name, doc=doc_msg(f.type.doc)
+                    )
                 continue
             issue = f.type.check(v) if f.type.check else None
             if issue:
-                self.problem(d.at(f.name), f"{what}: '{f.name}' {issue}, got {shown(v)}")
+                self.said(
+                    d.at(f.name), "problem.field.bad", what=what, field=f.name, issue=issue, value=shown(v)
+                )
                 continue
             out[f.name] = v
         return out
@@ -77,49 +99,48 @@ class Reader:
     def identity(self, d: object, where: tuple[int, int], noun: str) -> str | None:
         """The id of a question or concept mapping, else None (reported)."""
         if not isinstance(d, Marked):
-            self.problem(where, f"a {noun} must be a mapping (id, ...)")
+            self.said(where, f"problem.{noun}.not_mapping")
             return None
         if d.get("id") is None:
-            self.problem(d.mark, f"{noun}: missing 'id'")
+            self.said(d.mark, f"problem.{noun}.no_id")
             return None
         ident = d["id"]
         if not isinstance(ident, str) or not ident.strip():
-            self.problem(d.at("id"), f"{noun}: 'id' must be text, got {shown(ident)}")
+            self.said(d.at("id"), f"problem.{noun}.bad_id", value=shown(ident))
             return None
         return ident
 
     # --------------------------------------------------------------- texts
-    def text(self, parent: Marked, key: str, what: str, required: bool = False) -> Text | None:
+    def text(self, parent: Marked, key: str, what: Msg | str, required: bool = False) -> Text | None:
         """A {ko, en} mapping; a missing one is reported only when ``required`` (the field
         tables report missing required fields themselves)."""
         value = parent.get(key)
         if value is None:
             if required:
-                self.problem(parent.mark, f"{what}: missing '{key}' (a mapping with ko and en)")
+                self.said(parent.mark, "problem.text.missing", what=what, key=key)
             return None
         if not isinstance(value, Marked):
-            self.problem(
-                parent.at(key),
-                f"{what}: '{key}' must be a mapping with ko and en, got {type(value).__name__}",
+            self.said(
+                parent.at(key), "problem.text.not_mapping", what=what, key=key, type=type(value).__name__
             )
             return None
         return self.translations(value, key, what)
 
-    def translations(self, value: Marked, key: str, what: str) -> Text:
+    def translations(self, value: Marked, key: str, what: Msg | str) -> Text:
         """The ko and en of a {ko, en} mapping named ``key`` in messages; other keys are problems."""
         out = {}
         for lang in LANGS:
             v = value.get(lang)
             if v is None or (isinstance(v, str) and not v.strip()):
-                self.problem(value.mark, f"{what}: missing {lang} translation of '{key}'")
+                self.said(value.mark, "problem.text.no_translation", what=what, lang=lang, key=key)
                 out[lang] = ""
             elif not isinstance(v, (str, int, float)) or isinstance(v, bool):
-                self.problem(value.at(lang), f"{what}: '{key}.{lang}' must be text")
+                self.said(value.at(lang), "problem.text.not_text", what=what, key=key, lang=lang)
                 out[lang] = ""
             else:
                 out[lang] = str(v)
         for extra in set(value) - set(LANGS):
-            self.problem(value.at(extra), f"{what}: unknown language '{extra}' in '{key}' (use ko and en)")
+            self.said(value.at(extra), "problem.text.unknown_lang", what=what, lang=str(extra), key=key)
         return Text(out["ko"], out["en"])
 
     # ------------------------------------------------------------ concepts
@@ -128,18 +149,18 @@ class Reader:
         if cid is None:
             return None
         assert isinstance(d, Marked)
-        what = f"concept {cid}"
+        what = Msg("problem.what.concept", {"id": cid})
         self.unknown_fields(d, CONCEPT.names, what)
         v = self.checked(d, CONCEPT.fields[1:], what)
         engine = d.get("engine") or []
         if not isinstance(engine, list):
-            self.problem(d.at("engine"), f"{what}: 'engine' must be a list of calculation names")
+            self.said(d.at("engine"), "problem.concept.engine_not_list", what=what)
             engine = []
         from ..engine.registry import lookup
 
         for name in engine:
             if lookup(str(name)) is None:
-                self.problem(d.at("engine"), f"{what}: unknown engine calculation '{name}'")
+                self.said(d.at("engine"), "problem.calc.unknown", what=what, name=str(name))
         return Concept(
             id=cid,
             topic=str(v.get("topic", cid.split(".")[0])),
@@ -157,16 +178,19 @@ class Reader:
         if qid is None:
             return None
         assert isinstance(d, Marked)
-        what = f"question {qid}"
+        what = Msg("problem.what.question", {"id": qid})
         self.unknown_fields(d, question_field_names(), what)
         if d.get("type") is None:
-            self.problem(d.mark, f"{what}: missing 'type' (one of {', '.join(KINDS)})")
+            self.said(d.mark, "problem.question.no_type", what=what, kinds=", ".join(KINDS))
             return None
         kind = KINDS.get(d["type"]) if isinstance(d["type"], str) else None
         if kind is None:
-            self.problem(
+            self.said(
                 d.at("type"),
-                f"{what}: 'type' must be one of {', '.join(KINDS)}, got {shown(d.get('type'))}",
+                "problem.question.bad_type",
+                what=what,
+                kinds=", ".join(KINDS),
+                value=shown(d["type"]),
             )
             return None
         form = kind.form_for(d)
@@ -193,21 +217,34 @@ class Reader:
             **fields,  # type: ignore[arg-type]
         )
 
-    def misplaced(self, d: Marked, kind: KindFields, form: Form, what: str) -> None:
+    def misplaced(self, d: Marked, kind: KindFields, form: Form, what: Msg | str) -> None:
         """Fields of another kind, or of another form of this kind."""
         for name in d:
             if name in form.names or name not in question_field_names() or name in QUESTION.names:
                 continue
             other = next((f for f in kind.forms if name in f.names), None)
-            hint = f"; it belongs to {other.title}" if other else ""
-            self.problem(d.key_at(name), f"{what}: {form.title} has no '{name}'{hint}")
+            where, this = d.key_at(name), form_msg(kind, form)
+            if other:
+                self.said(
+                    where,
+                    "problem.field.elsewhere",
+                    what=what,
+                    form=this,
+                    field=name,
+                    other=form_msg(kind, other),
+                )
+            else:
+                self.said(where, "problem.field.not_here", what=what, form=this, field=name)
 
-    def placeholders(self, d: Marked, what: str, known: set[str]) -> None:
+    def placeholders(self, d: Marked, what: Msg | str, known: set[str]) -> None:
         """Every ``{name}`` in the question's texts must be a parameter or ``answer``."""
         allowed = known | {"answer"}
-        texts = [("prompt", d.get("prompt")), ("explanation", d.get("explanation"))]
+        texts: list[tuple[Msg, object]] = [
+            (Msg("problem.part.prompt"), d.get("prompt")),
+            (Msg("problem.part.explanation"), d.get("explanation")),
+        ]
         texts += [
-            (f"distractor {i} why", x.get("why"))
+            (Msg("problem.part.distractor_why", {"n": i}), x.get("why"))
             for i, x in enumerate(d.get("distractors") or [], 1)
             if isinstance(x, dict)
         ]
@@ -217,17 +254,15 @@ class Reader:
             for lang in LANGS:
                 for name in PLACEHOLDER.findall(str(t.get(lang, ""))):
                     if name not in allowed:
-                        self.problem(
-                            t.at(lang),
-                            f"{what}: {key}.{lang} uses {{{name}}}, which is not a parameter "
-                            "(write {{ and }} for literal braces)",
+                        self.said(
+                            t.at(lang), "problem.text.placeholder", what=what, part=key, lang=lang, name=name
                         )
 
     # ------------------------------------------------------------- figures
-    def figure(self, raw: object, where: tuple[int, int], what: str) -> Figure | None:
-        what = f"{what} figure"
+    def figure(self, raw: object, where: tuple[int, int], what: Msg | str) -> Figure | None:
+        what = Msg("problem.what.figure", {"what": what})
         if not isinstance(raw, Marked):
-            self.problem(where, f"{what}: must be a mapping (kind, x, y, series)")
+            self.said(where, "problem.figure.not_mapping", what=what)
             return None
         self.unknown_fields(raw, FIGURE.names, what)
         v = self.checked(raw, FIGURE.fields, what)
@@ -238,18 +273,18 @@ class Reader:
             return None
         return Figure(kind=str(v["kind"]), x=x, y=y, series=series, title=title)
 
-    def series(self, raw: Marked, what: str) -> tuple[FigureSeries, ...] | None:
+    def series(self, raw: Marked, what: Msg | str) -> tuple[FigureSeries, ...] | None:
         items = raw.get("series")
         if items is None:
             return None  # reported as missing
         if not isinstance(items, list) or not 1 <= len(items) <= MAX_SERIES:
-            self.problem(raw.at("series"), f"{what}: 'series' must be a list of 1 to {MAX_SERIES} series")
+            self.said(raw.at("series"), "problem.figure.series_count", what=what, max=MAX_SERIES)
             return None
         out: list[FigureSeries] = []
         for i, s in enumerate(items, 1):
-            label = f"{what} series {i}"
+            label = Msg("problem.what.series", {"what": what, "n": i})
             if not isinstance(s, Marked):
-                self.problem(raw.at("series"), f"{label}: must be a mapping with label and values")
+                self.said(raw.at("series"), "problem.figure.series_not_mapping", what=label)
                 return None
             self.unknown_fields(s, FIGURE_SERIES.names, label)
             v = self.checked(s, FIGURE_SERIES.fields, label)
@@ -258,10 +293,12 @@ class Reader:
                 return None
             values = tuple(float(x) for x in v["values"])  # type: ignore[attr-defined]
             if out and len(values) != len(out[0].values):
-                self.problem(
+                self.said(
                     s.at("values"),
-                    f"{label}: {len(values)} values, but series 1 has {len(out[0].values)}: "
-                    "every series of a figure needs the same length",
+                    "problem.figure.lengths",
+                    what=label,
+                    n=len(values),
+                    first=len(out[0].values),
                 )
                 return None
             out.append(FigureSeries(text, values))

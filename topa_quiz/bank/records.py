@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import math
 
+from ..errors import Msg
 from .fields import (
     CALC,
     FLAG,
     ID,
     KIND,
+    STEP_KEY,
     TEXT,
     TEXT_VALUE,
     WORDS,
@@ -30,17 +32,21 @@ MAX_SERIES = 6
 SERIES_LENGTH = (2, 200)
 
 
-def _check_concept_ids(v: object) -> str | None:
+def _check_concept_ids(v: object) -> Msg | None:
     ok = isinstance(v, str) or (isinstance(v, list) and v and all(isinstance(c, str) for c in v))
-    return None if ok else "must list at least one concept id"
+    return None if ok else Msg("problem.must.concept_ids")
 
 
-def _check_values(v: object) -> str | None:
+def _check_values(v: object) -> Msg | None:
     low, high = SERIES_LENGTH
     numbers = isinstance(v, list) and all(
         isinstance(x, (int, float)) and not isinstance(x, bool) and math.isfinite(x) for x in v
     )
-    return None if numbers and low <= len(v) <= high else f"must be {low} to {high} finite numbers"
+    return (
+        None
+        if numbers and low <= len(v) <= high
+        else Msg("problem.must.series_values", {"low": low, "high": high})
+    )
 
 
 CONCEPT_IDS = ValueType(
@@ -51,7 +57,7 @@ CONCEPT_IDS = ValueType(
 FIGURE_KIND = ValueType(
     "word",
     {"enum": list(FIGURE_KINDS)},
-    lambda v: None if v in FIGURE_KINDS else f"must be one of {', '.join(FIGURE_KINDS)}",
+    lambda v: None if v in FIGURE_KINDS else Msg("problem.must.one_of", {"choices": ", ".join(FIGURE_KINDS)}),
 )
 SERIES_VALUES = ValueType(
     "list of numbers",
@@ -87,6 +93,9 @@ DISTRACTOR = Record(
                 {"type": "object", "propertyNames": {"pattern": "^[A-Za-z_][A-Za-z0-9_]*$"}},
             ),
             "Parameter overrides applied on top of the drawn parameters.",
+        ),
+        Field(
+            "answer_step", STEP_KEY, "The step whose value is this wrong option (default: the question's)."
         ),
         Field("why", TEXT, "The misconception this wrong value comes from.", required=True),
     ),
@@ -131,7 +140,7 @@ QUESTION = Record(
         Field("id", ID, "Unique across every loaded bank; starts with its topic.", required=True),
         Field("concepts", CONCEPT_IDS, "Concept ids from concepts.yaml; the first is the main one.", True),
         Field("type", KIND, "The question's kind; it decides the further fields.", required=True),
-        Field("difficulty", whole_number(1, 3, "1, 2 or 3"), "1 (easy) to 3 (hard)."),
+        Field("difficulty", whole_number(1, 3, Msg("problem.must.difficulty")), "1 (easy) to 3 (hard)."),
         Field("prompt", TEXT, "The question; `{name}` is a drawn parameter.", required=True),
         Field("explanation", TEXT, "Shown after the answer; `{answer}` is the answer.", required=True),
         Field("figure", record_type(FIGURE, "figure"), "A chart shown before the options."),

@@ -10,6 +10,8 @@ import math
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
+from ..errors import Msg
+
 if TYPE_CHECKING:  # NumPy is needed to draw, not to check forms: the loader stays light
     import numpy as np
 
@@ -31,40 +33,41 @@ def _looks_numeric(text: str | None) -> bool:
     return True
 
 
-def _bounds_problem(form: str, bounds: object) -> str | None:
+def _bounds_problem(form: str, bounds: object) -> Msg | None:
     if not isinstance(bounds, list) or len(bounds) != 2 or not all(_number(b) for b in bounds):
         text = next((b for b in bounds if isinstance(b, str)), None) if isinstance(bounds, list) else None
-        hint = f" ('{text}' is text in YAML: write it with a dot, as 1.0e30)" if _looks_numeric(text) else ""
-        return f"{form} takes [low, high], two numbers with low <= high{hint}"
+        if _looks_numeric(text):
+            return Msg("problem.spec.bounds_text", {"form": form, "text": text})
+        return Msg("problem.spec.bounds", {"form": form})
     lo, hi = bounds
     if not (math.isfinite(lo) and math.isfinite(hi)):
-        return f"{form} bounds must be finite numbers"
+        return Msg("problem.spec.bounds_finite", {"form": form})
     if lo > hi:
-        return f"{form} takes [low, high], two numbers with low <= high"
+        return Msg("problem.spec.bounds", {"form": form})
     if form == "uniform" and not math.isfinite(hi - lo):
-        return "uniform bounds are too far apart to draw between (keep high - low below 1e308)"
+        return Msg("problem.spec.uniform_apart")
     if form == "integers":
         if not all(float(b).is_integer() for b in bounds):
-            return "integers takes whole-number bounds"
+            return Msg("problem.spec.integers_whole")
         if lo < -INT64 or hi > INT64 - 2:
-            return "integers bounds must fit in 64 bits (from -2**63 to 2**63 - 2)"
+            return Msg("problem.spec.integers_64")
     return None
 
 
-def spec_problem(spec: object) -> str | None:
-    """What is wrong with a parameter's form, or None."""
+def spec_problem(spec: object) -> Msg | None:
+    """What is wrong with a parameter's form (a ``problem.spec.…`` message), or None."""
     if not isinstance(spec, Mapping):
         return None  # a fixed value: the engine judges it
     keys = set(spec)
     if "choice" in keys:
         if keys != {"choice"} or not isinstance(spec["choice"], list) or not spec["choice"]:
-            return "{choice: [...]} takes a non-empty list and nothing else"
+            return Msg("problem.spec.choice")
         return None
     for form in ("uniform", "integers"):
         if form in keys:
             allowed = next(k for k in SPEC_KEYS if form in k)
             if keys - allowed:
-                return f"{{{form}: ...}} takes only {', '.join(sorted(allowed))}"
+                return Msg("problem.spec.only", {"form": form, "keys": ", ".join(sorted(allowed))})
             issue = _bounds_problem(form, spec[form])
             if issue:
                 return issue
@@ -72,12 +75,12 @@ def spec_problem(spec: object) -> str | None:
             if size is not None and (
                 not isinstance(size, int) or isinstance(size, bool) or not 1 <= size <= MAX_SIZE
             ):
-                return f"size must be a whole number from 1 to {MAX_SIZE}"
+                return Msg("problem.spec.size", {"max": MAX_SIZE})
             r = spec.get("round", 2)
             if not isinstance(r, int) or isinstance(r, bool) or not 0 <= r <= 10:
-                return "round must be a whole number from 0 to 10"
+                return Msg("problem.spec.round")
             return None
-    return f"unknown parameter form with keys {sorted(keys)}: use choice, uniform or integers"
+    return Msg("problem.spec.unknown", {"keys": str(sorted(keys))})
 
 
 def _plain(v: object) -> object:

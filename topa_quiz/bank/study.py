@@ -33,8 +33,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..engine.registry import lookup
+from ..errors import Msg
 from .loader import Marked, Problem, _display, bundled_bank_dir, read_yaml
 from .model import Text
+from .problem import engine_error
 from .reader import Reader
 from .sampling import sample_params, spec_problem
 
@@ -133,37 +135,37 @@ def study_dir() -> Path:
 class _PageReader(Reader):
     """Reads one study file into pages, collecting problems (a bank reader's helpers)."""
 
-    def str_list(self, parent: Marked, key: str, what: str) -> list[str]:
+    def str_list(self, parent: Marked, key: str, what: Msg | str) -> list[str]:
         value = parent.get(key)
         if value is None:
             return []
         if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
-            self.problem(parent.at(key), f"{what}: '{key}' must be a list of concept ids")
+            self.said(parent.at(key), "problem.study.not_ids", what=what, field=key)
             return []
         return list(value)
 
-    def formulas(self, page: Marked, what: str) -> tuple[Formula, ...]:
+    def formulas(self, page: Marked, what: Msg) -> tuple[Formula, ...]:
         raw = page.get("formulas") or []
         if not isinstance(raw, list):
-            self.problem(page.at("formulas"), f"{what}: 'formulas' must be a list of {{formula, gloss}}")
+            self.said(page.at("formulas"), "problem.study.formulas", what=what)
             return ()
         out: list[Formula] = []
         for i, f in enumerate(raw, 1):
-            label = f"{what} formula {i}"
+            label = Msg("problem.what.formula", {"what": what, "n": i})
             if not isinstance(f, Marked):
-                self.problem(page.at("formulas"), f"{label}: must be a mapping with formula and gloss")
+                self.said(page.at("formulas"), "problem.study.formula_not_mapping", what=label)
                 continue
             self.unknown_fields(f, {"formula", "gloss"}, label)
             text = f.get("formula")
             if not isinstance(text, str) or not text.strip():
-                self.problem(f.mark, f"{label}: missing 'formula' (plain Unicode math)")
+                self.said(f.mark, "problem.study.no_formula", what=label)
                 continue
             gloss = self.text(f, "gloss", label)
             if gloss is not None:
                 out.append(Formula(text.strip(), gloss))
         return tuple(out)
 
-    def examples(self, page: Marked, what: str) -> tuple[Example, ...]:
+    def examples(self, page: Marked, what: Msg) -> tuple[Example, ...]:
         raw = page.get("example")
         if raw is None:
             return ()
@@ -171,80 +173,80 @@ class _PageReader(Reader):
         out = [self.example(x, i, what, page) for i, x in enumerate(items, 1)]
         return tuple(x for x in out if x is not None)
 
-    def example(self, x: object, i: int, what: str, page: Marked) -> Example | None:
-        label = f"{what} example {i}"
+    def example(self, x: object, i: int, what: Msg, page: Marked) -> Example | None:
+        label = Msg("problem.what.example", {"what": what, "n": i})
         if not isinstance(x, Marked):
-            self.problem(page.at("example"), f"{label}: must be a mapping with calc and params")
+            self.said(page.at("example"), "problem.study.example_not_mapping", what=label)
             return None
         self.unknown_fields(x, EXAMPLE_FIELDS, label)
         if "calc" not in x:
-            self.problem(x.mark, f"{label}: missing 'calc' (an engine calculation, by name)")
+            self.said(x.mark, "problem.study.no_calc", what=label)
             return None
         name = str(x["calc"])
         calc = lookup(name)
         if calc is None:
-            self.problem(x.at("calc"), f"{label}: unknown engine calculation '{name}'")
+            self.said(x.at("calc"), "problem.calc.unknown", what=label, name=name)
             return None
         params = x.get("params") or Marked()
         cases = x.get("cases") or []
         if not isinstance(params, Marked) or not isinstance(cases, list):
-            self.problem(x.mark, f"{label}: 'params' must be a mapping and 'cases' a list of mappings")
+            self.said(x.mark, "problem.study.params_cases", what=label)
             return None
         known = {p.name for p in calc.params}
         for source in [params, *cases]:
             if not isinstance(source, Marked):
-                self.problem(x.at("cases"), f"{label}: each case must be a mapping of parameters")
+                self.said(x.at("cases"), "problem.study.case_not_mapping", what=label)
                 return None
             for key, spec in source.items():
                 issue = spec_problem(spec)
                 if key not in known:
-                    issue = f"'{calc.name}' has no parameter '{key}' (it takes: {', '.join(sorted(known))})"
+                    takes = ", ".join(sorted(known))
+                    issue = Msg(
+                        "problem.study.no_param", {"calc": calc.name, "key": str(key), "takes": takes}
+                    )
                 if issue:
-                    self.problem(source.at(key), f"{label}: parameter '{key}': {issue}")
+                    self.said(source.at(key), "problem.param.form", what=label, key=str(key), issue=issue)
         note = self.text(x, "note", label, required=False)
         return Example(calc.name, dict(params), tuple(dict(c) for c in cases), note, x.mark[0])
 
-    def plot(self, page: Marked, what: str) -> str | None:
+    def plot(self, page: Marked, what: Msg) -> str | None:
         name = page.get("plot")
         if name is None:
             return None
         calc = lookup(str(name))
         if name not in SPECIAL_PLOTS and (calc is None or not calc.plot):
-            self.problem(
-                page.at("plot"),
-                f"{what}: cannot plot '{name}' (a curve or optimizer calculation, or one of {SPECIAL_PLOTS})",
+            self.said(
+                page.at("plot"), "problem.study.plot", what=what, name=str(name), special=str(SPECIAL_PLOTS)
             )
             return None
         return str(name) if calc is None else calc.name
 
-    def pitfalls(self, page: Marked, what: str) -> tuple[Text, ...]:
+    def pitfalls(self, page: Marked, what: Msg) -> tuple[Text, ...]:
         raw = page.get("pitfalls")
         lo, hi = PITFALLS
         if not isinstance(raw, list) or not lo <= len(raw) <= hi:
-            self.problem(
-                page.at("pitfalls") if "pitfalls" in page else page.mark,
-                f"{what}: needs {lo} to {hi} 'pitfalls'",
-            )
+            where = page.at("pitfalls") if "pitfalls" in page else page.mark
+            self.said(where, "problem.study.pitfalls", what=what, low=lo, high=hi)
             return ()
         out = []
         for i, p in enumerate(raw, 1):
             if not isinstance(p, Marked):
-                self.problem(page.at("pitfalls"), f"{what}: pitfall {i} must be a mapping with ko and en")
+                self.said(page.at("pitfalls"), "problem.study.pitfall_not_mapping", what=what, n=i)
                 continue
             out.append(self.translations(p, f"pitfalls[{i}]", what))
         return tuple(out)
 
     def page(self, cid: str, d: object, topic: str, where: tuple[int, int]) -> StudyPage | None:
         """One page; ``where`` is where its concept id is written (the page's line)."""
-        what = f"page {cid}"
+        what = Msg("problem.what.page", {"id": cid})
         if not isinstance(d, Marked):
-            self.problem(where, f"{what}: must be a mapping (idea, pitfalls, related, ...)")
+            self.said(where, "problem.study.page_not_mapping", what=what)
             return None
         self.unknown_fields(d, PAGE_FIELDS, what)
         idea = self.text(d, "idea", what)
         related = self.str_list(d, "related", what)
         if cid in related:
-            self.problem(d.at("related"), f"{what}: a page is not related to itself")
+            self.said(d.at("related"), "problem.study.self_related", what=what)
         page = StudyPage(
             concept=cid,
             topic=topic,
@@ -268,24 +270,25 @@ def parse_study_file(path: Path) -> tuple[list[StudyPage], tuple[str, ...] | Non
     if data is None:
         return [], None, problems
     if not isinstance(data, Marked):
-        reader.problem((1, 1), "a study file must be a mapping with 'topic' and 'pages'")
+        reader.said((1, 1), "problem.study.file_not_mapping")
         return [], None, problems
-    reader.unknown_fields(data, FILE_FIELDS, "file")
+    file = Msg("problem.what.file")
+    reader.unknown_fields(data, FILE_FIELDS, file)
     topic = data.get("topic")
     pages_raw = data.get("pages")
     if not isinstance(topic, str) or not topic:
-        reader.problem(data.mark, "file: missing 'topic' (the topic of every page in it)")
+        reader.said(data.mark, "problem.study.no_topic")
         topic = ""
     if not isinstance(pages_raw, Marked) or not pages_raw:
-        reader.problem(data.at("pages"), "file: 'pages' must map concept ids to pages")
+        reader.said(data.at("pages"), "problem.study.pages")
         pages_raw = Marked()
     pages = [reader.page(str(cid), d, topic, pages_raw.key_at(cid)) for cid, d in pages_raw.items()]
-    sheet = reader.str_list(data, "sheet", "file") if "sheet" in data else None
+    sheet = reader.str_list(data, "sheet", file) if "sheet" in data else None
     for cid in sheet or []:
         if cid not in pages_raw:
-            reader.problem(data.at("sheet"), f"file: sheet names '{cid}', which has no page in this file")
+            reader.said(data.at("sheet"), "problem.study.sheet_no_page", id=str(cid))
         elif not isinstance(pages_raw[cid], Marked) or not pages_raw[cid].get("formulas"):
-            reader.problem(data.at("sheet"), f"file: sheet names '{cid}', whose page has no formulas")
+            reader.said(data.at("sheet"), "problem.study.sheet_no_formulas", id=str(cid))
     return [p for p in pages if p is not None], (tuple(sheet) if sheet is not None else None), problems
 
 
@@ -300,7 +303,7 @@ def load_study(
     """
     path = study_dir() if path is None else path
     if not path.is_dir():
-        return Study({}), [Problem(_display(path), 0, 0, "no such directory")]
+        return Study({}), [Problem.of(_display(path), (0, 0), "problem.study.no_dir")]
     problems: list[Problem] = []
     pages: dict[str, StudyPage] = {}
     sheets: dict[str, tuple[str, ...]] = {}
@@ -310,12 +313,10 @@ def load_study(
         for page in found:
             if page.concept in pages:
                 first = pages[page.concept]
+                first_at = f"{first.source}:{first.line}"
                 problems.append(
-                    Problem(
-                        page.source,
-                        page.line,
-                        1,
-                        f"page {page.concept}: already at {first.source}:{first.line}",
+                    Problem.of(
+                        page.source, (page.line, 1), "problem.study.again", id=page.concept, first=first_at
                     )
                 )
                 continue
@@ -331,20 +332,18 @@ def _cross_checks(pages: dict[str, StudyPage], concepts: Mapping[str, str] | Non
     out: list[Problem] = []
     for p in pages.values():
         if concepts is not None and p.concept not in concepts:
-            out.append(Problem(p.source, p.line, 1, f"page {p.concept}: unknown concept"))
+            out.append(Problem.of(p.source, (p.line, 1), "problem.study.unknown_concept", id=p.concept))
         elif concepts is not None and concepts[p.concept] != p.topic:
+            topic = concepts[p.concept]
             out.append(
-                Problem(
-                    p.source,
-                    p.line,
-                    1,
-                    f"page {p.concept}: belongs to topic '{concepts[p.concept]}', not '{p.topic}'",
+                Problem.of(
+                    p.source, (p.line, 1), "problem.study.topic", id=p.concept, topic=topic, here=p.topic
                 )
             )
         for rid in p.related:
             if rid not in known:
                 out.append(
-                    Problem(p.source, p.line, 1, f"page {p.concept}: related concept '{rid}' is unknown")
+                    Problem.of(p.source, (p.line, 1), "problem.study.related", id=p.concept, related=rid)
                 )
     return out
 
@@ -367,7 +366,19 @@ def check_examples(study: Study, draws: int = 12) -> list[Problem]:
                 try:
                     compute(x.calc, **params)
                 except EngineError as exc:
-                    msg = f"page {page.concept}: example {x.calc} (draw {k + 1} of {draws}, {params}): {exc}"
-                    problems.append(Problem(page.source, x.line, 1, msg))
+                    why = engine_error(exc)
+                    problems.append(
+                        Problem.of(
+                            page.source,
+                            (x.line, 1),
+                            "problem.study.example_draw",
+                            id=page.concept,
+                            calc=x.calc,
+                            k=k + 1,
+                            n=draws,
+                            params=str(params),
+                            why=why,
+                        )
+                    )
                     break
     return problems

@@ -27,7 +27,9 @@ def check_draws(bank: Bank, draws: int = DRAWS, files: Collection[str] | None = 
             try:
                 draw(q, np.random.default_rng([k, len(q.id)]))
             except DrawError as exc:
-                problems.append(Problem(q.source, q.line, 1, f"question {exc} (draw {k + 1} of {draws})"))
+                problems.append(
+                    Problem.of(q.source, (q.line, 1), "problem.draw.failed", why=exc.msg, k=k + 1, n=draws)
+                )
                 break
     return problems
 

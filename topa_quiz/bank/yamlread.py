@@ -21,6 +21,7 @@ from pathlib import Path
 
 import yaml
 
+from ..errors import Msg
 from .problem import Problem
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -53,8 +54,8 @@ class Marked(dict):
 
 
 class _Loader(_Base):  # type: ignore[misc, valid-type]
-    #: (line, col, message) found while constructing: duplicate and unhashable keys
-    key_problems: list[tuple[int, int, str]]
+    #: (line, col, message id, values) found while constructing: duplicate and unhashable keys
+    key_problems: list[tuple[int, int, str, dict[str, object]]]
 
 
 def _mark(node: yaml.Node) -> tuple[int, int]:
@@ -70,15 +71,13 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> Marked:
         try:
             hash(key)
         except TypeError:
-            shown = "a list" if isinstance(key, list) else "a mapping" if isinstance(key, dict) else "this"
+            shown = "list" if isinstance(key, list) else "mapping" if isinstance(key, dict) else "this"
             loader.key_problems.append(
-                (*_mark(key_node), f"{shown} cannot be a key: write the field name as text")
+                (*_mark(key_node), "problem.yaml.key_not_text", {"what": Msg(f"problem.key.{shown}")})
             )
             continue
         if key in d:
-            loader.key_problems.append(
-                (*_mark(key_node), f"duplicate key '{key}' (the later value would win)")
-            )
+            loader.key_problems.append((*_mark(key_node), "problem.yaml.duplicate_key", {"key": str(key)}))
         d[key] = loader.construct_object(value_node, deep=True)
         d.marks[key] = _mark(value_node)
         d.key_marks[key] = _mark(key_node)
@@ -106,14 +105,8 @@ def read_bytes(path: Path, name: str) -> bytes | Problem:
         if stat.S_ISDIR(st.st_mode):
             return Problem(name, 0, 0, "is a directory, not a bank file", "file.directory")
         if not stat.S_ISREG(st.st_mode):
-            return Problem(
-                name,
-                0,
-                0,
-                f"not a regular file ({_file_kind(st.st_mode)}): a bank is a YAML file",
-                "file.not_regular",
-                (("kind", _file_kind(st.st_mode)),),
-            )
+            kind = Msg(f"problem.value.{_file_kind(st.st_mode)}")
+            return Problem.of(name, (0, 0), "problem.file.not_regular", kind=kind)
         if st.st_size > MAX_BYTES:
             return _too_large(name)
         chunks, total = [], 0
@@ -145,13 +138,14 @@ def _too_large(name: str) -> Problem:
 
 
 def _file_kind(mode: int) -> str:
+    """What the file is, as a code for the catalog (``fifo``: ``problem.value.fifo``)."""
     if stat.S_ISFIFO(mode):
-        return "a FIFO"
+        return "fifo"
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
+        return "device"
     if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "not a file"
+        return "socket"
+    return "other"
 
 
 def _open_problem(path: Path, name: str, exc: OSError) -> Problem:
@@ -178,9 +172,7 @@ def decode(data: bytes, name: str) -> str | Problem:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line, col = _line_col_bytes(data, exc.start)
-        return Problem(
-            name, line, col, f"not UTF-8 text (byte 0x{data[exc.start]:02x}); save the file as UTF-8"
-        )
+        return Problem.of(name, (line, col), "problem.file.not_utf8", byte=f"0x{data[exc.start]:02x}")
     bad = _UNREADABLE.search(text)
     if bad:
         line, col = _line_col(text, bad.start())
@@ -239,8 +231,8 @@ def parse(text: str, name: str, problems: list[Problem]) -> object:
         return None
     finally:
         loader.dispose()
-    for line, col, message in loader.key_problems:
-        problems.append(Problem(name, line, col, message))
+    for line, col, key, values in loader.key_problems:
+        problems.append(Problem.of(name, (line, col), key, **values))
     return data
 
 
@@ -308,13 +300,8 @@ def check_nodes(root: yaml.Node, name: str) -> list[Problem]:
 
 def _node_problem(node: yaml.Node, name: str, code: str) -> Problem:
     line, col = _mark(node)
-    text = {
-        "yaml.too_many_nodes": f"aliases expand this to more than {MAX_NODES:,} values "
-        "(an alias bomb?); write the values out",
-        "yaml.recursive": "an alias refers to a mapping or list that contains it (a loop)",
-        "yaml.too_deep": f"nested more than {MAX_DEPTH} levels deep",
-    }[code]
-    return Problem(name, line, col, text, code)
+    values = {"yaml.too_many_nodes": {"max": f"{MAX_NODES:,}"}, "yaml.too_deep": {"max": MAX_DEPTH}}
+    return Problem.of(name, (line, col), f"problem.{code}", **values.get(code, {}))
 
 
 def _control_problem(node: yaml.ScalarNode, name: str) -> Problem:
@@ -322,12 +309,5 @@ def _control_problem(node: yaml.ScalarNode, name: str) -> Problem:
     found = CONTROL.search(node.value)
     assert found is not None
     char = f"\\x{ord(found.group()):02x}"
-    return Problem(
-        name,
-        line,
-        col,
-        f"control character {char} in text ('{show_controls(node.value)[:60]}'): "
-        "bank text must not drive the terminal; remove it",
-        "text.control",
-        (("char", char),),
-    )
+    text = show_controls(node.value)[:60]
+    return Problem.of(name, (line, col), "problem.text.control", char=char, text=text)

@@ -77,14 +77,17 @@ def session_lang(argv: list[str] | None = None) -> str:
 
 
 @functools.lru_cache(maxsize=8)
-def _lang_of(args: tuple[str, ...], value: str) -> str:
+def _lang_of(args: tuple[str, ...], env_value: str) -> str:
+    value = env_value
     for i, arg in enumerate(args):
         if arg in ("--lang", "-l") and i + 1 < len(args):
             value = args[i + 1]
         elif arg.startswith("--lang="):
             value = arg.split("=", 1)[1]
-    value = value.strip().lower()
-    return value if value in LANGS else DEFAULT_LANG
+    for candidate in (value, env_value):  # a bad --lang is told in TOPA_LANG's language
+        if candidate.strip().lower() in LANGS:
+            return candidate.strip().lower()
+    return DEFAULT_LANG
 
 
 def report(exc: BaseException, lang: str) -> int:
@@ -181,8 +184,18 @@ class TopaGroup(TyperGroup):
             return name, load_command(self, name), args[1:]
         return super().resolve_command(ctx, args)
 
+    def _speak(self, lang: str) -> None:
+        """The root's own help texts in this run's language (the module may have been imported
+        for another one, as a test runner or the Python API does)."""
+        words = catalog(lang)
+        self.help = words("cmd.root")
+        for param in self.params:
+            if param.name == "version":
+                param.help = words("cli.version_help")  # type: ignore[attr-defined]
+
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):  # noqa: ANN001
         lang = session_lang(list(args) if args is not None else None)
+        self._speak(lang)
         _take_ctrl_c()
         _tolerant_streams()
         try:

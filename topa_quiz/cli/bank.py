@@ -24,7 +24,7 @@ def run_validate(env: Environment, paths: list[Path] | None) -> None:
     bank, problems = validate(list(paths) if paths else bank_paths_from(None))
     if problems:
         for p in problems:
-            env.err.print(plain(str(p)), soft_wrap=True)
+            env.err.print(plain(p.said(env.words)), soft_wrap=True)
         env.err.print(env.words("bank.problems", n=len(problems)), style="bold red")
         raise typer.Exit(ExitStatus.ERROR)
     counts = {"questions": len(bank.questions), "concepts": len(bank.concepts), "files": len(bank.sources)}

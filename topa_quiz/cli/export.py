@@ -73,7 +73,9 @@ def _signature(exporter: Exporter) -> inspect.Signature:
     out = typer.Option(None, "--out", "-o", help=where, metavar="FILE")
     params = [inspect.Parameter("out", kw, default=out, annotation=Optional[str])]
     if exporter.variants:
-        option = typer.Option(exporter.variants, "--variants", min=1, max=50, help=w("export.opt.variants"))
+        option = typer.Option(
+            exporter.variants, "--variants", min=1, max=50, metavar="N", help=w("export.opt.variants")
+        )
         params.append(inspect.Parameter("variants", kw, default=option, annotation=int))
     if exporter.languages:
         params.append(inspect.Parameter("lang", kw, default=lang_option(), annotation=Optional[str]))

@@ -31,6 +31,8 @@ def _default_text(param: object, words: Catalog) -> str:
         return ""
     if not getattr(param, "show_default", True) and getattr(param, "show_default", None) is not None:
         return ""
+    if isinstance(default, (tuple, list)):  # --range (-6.0, 6.0) is typed -6 6
+        default = " ".join(f"{v:g}" if isinstance(v, float) else str(v) for v in default)
     return f" [{words('help.default')}: {default}]"
 
 
@@ -51,12 +53,16 @@ def _param_rows(command: object, ctx: object, words: Catalog) -> tuple[list, lis
     return arguments, options
 
 
+#: the placeholder of a value whose option names none (Typer's own is English: <int range>)
+TYPE_METAVARS = {"integer": "N", "integer range": "N", "float": "NUM", "float range": "NUM"}
+
+
 def _metavar(param: object, ctx: object) -> str:
     shown = getattr(param, "metavar", None)
     if shown:
         return shown
-    display = getattr(param, "display_type", None)
-    return (display(ctx) or "") if display else ""
+    kind = getattr(getattr(param, "type", None), "name", "")
+    return TYPE_METAVARS.get(kind) or str(getattr(param, "name", "") or "").upper()
 
 
 def _usage(command: object, ctx: object, words: Catalog) -> str:

@@ -45,8 +45,8 @@ def load_questions(bank_options: list[Path] | None) -> Bank:
         more = len(problems) - 1
         raise DataError(
             f"{problems[0]} (+{more}); run 'topa bank validate'",
-            key="cli.bank_problems",
-            first=str(problems[0]),
+            key="cli.bank_problems" if more else "cli.bank_problem",
+            first=problems[0].said(words()),
             more=more,
         )
     return bank

@@ -148,8 +148,10 @@ def register(app: typer.Typer) -> None:
         lr: list[str] | None = typer.Option(
             None, "--lr", metavar="ETA...", help=w("plot.opt.lr", n=MAX_LINES)
         ),
-        steps: int = typer.Option(20, "--steps", min=1, max=200, help=w("plot.opt.steps")),
-        alpha: float = typer.Option(0.01, "--alpha", help=w("plot.opt.alpha", limit=f"{ALPHA_LIMIT:g}")),
+        steps: int = typer.Option(20, "--steps", min=1, max=200, metavar="N", help=w("plot.opt.steps")),
+        alpha: float = typer.Option(
+            0.01, "--alpha", metavar="NUM", help=w("plot.opt.alpha", limit=f"{ALPHA_LIMIT:g}")
+        ),
         lang: str | None = lang_option(),
     ) -> None:
         options = {"derivative": derivative, "steps": steps, "alpha": alpha, "lang": lang}

@@ -96,7 +96,6 @@ def last_time(env: Environment, pages: dict[str, NotebookPage]) -> Before:
 
 
 def run_reset(env: Environment, yes: bool) -> None:
-    from ..errors import UsageError
     from ..store.backup import move_aside
     from ..store.paths import database_path
 
@@ -104,16 +103,31 @@ def run_reset(env: Environment, yes: bool) -> None:
     if not path.exists():
         env.show(env.words("reset.nothing", path=str(path)))
         return
-    if not yes:
-        try:
-            ok = typer.confirm(env.words("reset.confirm", path=str(path)), default=False)
-        except (EOFError, typer.Abort):
-            raise UsageError("no confirmation given", key="reset.no_confirmation") from None
-        if not ok:
-            env.show(env.words("reset.kept"))
-            return
+    if not yes and not confirmed(env, env.words("reset.confirm", path=str(path))):
+        env.show(env.words("reset.kept"))
+        return
     backup = move_aside(path)
     env.show(env.words("reset.moved", path=str(backup)))
+
+
+def confirmed(env: Environment, question: str) -> bool:
+    """Yes or no at the prompt, in the session's language (Enter: no); asked again until one
+    of them; end of input is a usage error (nothing is changed)."""
+    from ..errors import UsageError
+
+    words = env.words
+    yes, no = (set(words(key).split(",")) for key in ("reset.yes_words", "reset.no_words"))
+    while True:
+        try:
+            reply = env.ask(question).strip().lower()
+        except (EOFError, KeyboardInterrupt):
+            env.show("")  # the error goes on a line of its own, not after the question
+            raise UsageError("no confirmation given", key="reset.no_confirmation") from None
+        if reply in yes:
+            return True
+        if reply in no or not reply:
+            return False
+        env.show(words("reset.yes_or_no"))
 
 
 def register(app: typer.Typer) -> None:

@@ -132,6 +132,14 @@ class Calc:
     def notes_id(self) -> str:
         return f"calc.{self.name}.notes"
 
+    def title(self, lang: str = "en") -> str:
+        """The calculation's name as a picture shows it (시그모이드, Adam); the command name else."""
+        from ..i18n import catalog
+
+        book = catalog(lang)
+        key = f"calc.{self.name}.title"
+        return book(key) if book.has(key) else self.name
+
     def summary(self, lang: str = "en") -> str:
         """One line: what the calculation computes, in ``lang``."""
         return catalog_text(lang, self.summary_id)

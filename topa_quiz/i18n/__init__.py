@@ -22,6 +22,7 @@ from functools import cache
 LANGS: tuple[str, ...] = ("ko", "en")
 #: the modules of every language's package, one per area of the product
 AREAS: tuple[str, ...] = (
+    "bank",
     "cli",
     "common",
     "engine",

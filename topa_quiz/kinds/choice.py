@@ -10,6 +10,7 @@ from ..bank.model import LANGS, Option, Text
 from ..bank.reader import Reader
 from ..bank.records import DISTRACTOR, OPTION
 from ..bank.yamlread import Marked
+from ..errors import Msg
 from .base import Kind
 
 if TYPE_CHECKING:
@@ -34,28 +35,25 @@ def circled(index: int) -> str:
 CHOICE_ANSWER = ValueType("option number", {"type": "integer", "minimum": 1, "maximum": 5})
 
 
-def read_listed_choice(r: Reader, d: Marked, values: dict[str, Any], what: str) -> dict[str, object] | None:
+def read_listed_choice(
+    r: Reader, d: Marked, values: dict[str, Any], what: Msg | str
+) -> dict[str, object] | None:
     raw = values.get("options")
     if raw is None:
         return None
     if not isinstance(raw, list) or not 4 <= len(raw) <= 5:
-        r.problem(
-            d.at("options"), f"{what}: a choice question needs 4 or 5 'options' (or 'calc' and 'distractors')"
-        )
+        r.said(d.at("options"), "problem.choice.options_count", what=what)
         return None
     answer = d.get("answer")
     answer_ok = isinstance(answer, int) and not isinstance(answer, bool) and 1 <= answer <= len(raw)
     if not answer_ok and answer is not None:
-        r.problem(
-            d.at("answer"),
-            f"{what}: 'answer' must be the number of the correct option, 1 to {len(raw)}, got {answer!r}",
-        )
+        r.said(d.at("answer"), "problem.choice.answer", what=what, n=len(raw), value=repr(answer))
     options: list[Option] = []
     seen: dict[tuple[str, str], int] = {}
     for i, o in enumerate(raw, 1):
-        label = f"{what} option {i}"
+        label = Msg("problem.what.option", {"what": what, "n": i})
         if not isinstance(o, Marked):
-            r.problem(d.at("options"), f"{label} must be a mapping with ko, en (and why)")
+            r.said(d.at("options"), "problem.choice.option_not_mapping", what=label)
             return None
         r.unknown_fields(o, OPTION.names, label)
         v = r.checked(o, OPTION.fields, label)
@@ -64,7 +62,7 @@ def read_listed_choice(r: Reader, d: Marked, values: dict[str, Any], what: str) 
         for lang in LANGS:
             key = (lang, " ".join(text.get(lang).split()).lower())
             if key[1] and key in seen:
-                r.problem(o.mark, f"{what}: option {i} repeats option {seen[key]} ({lang})")
+                r.said(o.mark, "problem.choice.repeat", what=what, n=i, first=seen[key], lang=lang)
                 break
             seen.setdefault(key, i)
         options.append(Option(text=text, why=why, last=bool(v.get("last", False))))

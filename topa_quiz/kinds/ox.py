@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from ..bank.fields import Field, Form, KindFields, ValueType
 from ..bank.reader import Reader
 from ..bank.yamlread import Marked
+from ..errors import Msg
 from .base import Kind
 
 if TYPE_CHECKING:
@@ -24,15 +25,15 @@ READINGS = {"o": "O", "x": "X", "1": "O", "2": "X", "○": "O", "×": "X"}
 
 
 # ------------------------------------------------------------------ the bank format
-def _check_ox(v: object) -> str | None:
+def _check_ox(v: object) -> Msg | None:
     ok = isinstance(v, bool) or (isinstance(v, str) and v.strip().upper() in ("O", "X"))
-    return None if ok else "must be O or X"
+    return None if ok else Msg("problem.must.ox")
 
 
 OX_ANSWER = ValueType("O or X", {"enum": ["O", "X"]}, _check_ox)
 
 
-def read_ox(r: Reader, d: Marked, values: dict[str, Any], what: str) -> dict[str, object] | None:
+def read_ox(r: Reader, d: Marked, values: dict[str, Any], what: Msg | str) -> dict[str, object] | None:
     answer = values.get("answer")
     if answer is None:
         return None

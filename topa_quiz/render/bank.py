@@ -33,8 +33,13 @@ def counts_view(counts: dict, bank: Bank, words: Catalog) -> RenderableType:
                     Text.assemble("  ", plain(c.name(lang)), " ", plain(c.id, "dim")),
                     str(counts["concepts"][c.id]),
                 )
-    types = ", ".join(f"{k} {v}" for k, v in counts["types"].items())
+    types = ", ".join(f"{_type_name(k, words)} {v}" for k, v in counts["types"].items())
     return Group(table, Text(f"{words('bank.types')}: {types}"))
+
+
+def _type_name(key: str, words: Catalog) -> str:
+    """A question type as the learner reads it (``choice-computed`` -> 객관식(계산))."""
+    return words(f"bank.type.{key}") if words.has(f"bank.type.{key}") else key
 
 
 def _kind(q: Question) -> str:

@@ -79,6 +79,12 @@ class PlotRequest:
     alpha: float = 0.01
 
 
+def _title(name: str, lang: str) -> str:
+    """How a picture names the calculation ``name`` (시그모이드, Adam)."""
+    calc = lookup(name)
+    return calc.title(lang) if calc else name
+
+
 def _fmt(v: float) -> str:
     from ..engine.core import fmt
 
@@ -195,18 +201,20 @@ def curves_chart(
     series: list[Series] = []
     notes: list[str] = []
     for name in names:
-        series.append(Series(name, xs, tuple(curve_values(name, xs, extra))))
+        series.append(Series(_title(name, lang), xs, tuple(curve_values(name, xs, extra))))
         calc = lookup(name)
         if not derivative or name in derivatives or calc is None:
             continue
         if calc.derivative:
-            series.append(Series(f"{name}′", xs, tuple(curve_values(calc.derivative, xs, extra))))
+            values = tuple(curve_values(calc.derivative, xs, extra))
+            series.append(Series(_title(calc.derivative, lang), xs, values))
         else:
-            notes.append(t("plot.no_derivative", name=name))
+            notes.append(t("plot.no_derivative", name=_title(name, lang)))
     key = "plot.curves.title"
     if derivative:
         key = "plot.curves.title_derivative" + ("_one" if len(names) == 1 else "")
-    return Chart(t(key, names=", ".join(names)), tuple(series), "x", "f(x)", notes=tuple(notes))
+    title = t(key, names=", ".join(_title(n, lang) for n in names))
+    return Chart(title, tuple(series), "x", "f(x)", notes=tuple(notes))
 
 
 # ------------------------------------------------------------ learning rate
@@ -342,16 +350,16 @@ def curve_chart(calc: Calc, result: Calculation, lang: str) -> Chart:
     lo, hi = min(-6.0, min(marks) - 1.0), max(6.0, max(marks) + 1.0)
     curve = curves_chart([calc.name], lo, hi, False, extra, lang)
     if len(xs) <= 2:
-        label = ", ".join(f"{calc.name}({_fmt(x)}) = {_fmt(y)}" for x, y in near)
+        label = ", ".join(f"{calc.title(lang)}({_fmt(x)}) = {_fmt(y)}" for x, y in near)
     else:
         label = t("plot.points_label", n=len(xs))
     points = Series(label, tuple(x for x, _ in near), tuple(y for _, y in near), False, POINT_MARKER)
     outside = [
-        t("plot.outside", name=calc.name, x=_fmt(x), y=_fmt(y))
+        t("plot.outside", name=calc.title(lang), x=_fmt(x), y=_fmt(y))
         for x, y in zip(xs, ys, strict=False)
         if abs(x) > RANGE_LIMIT
     ]
-    title = t("plot.point.title_one" if len(xs) == 1 else "plot.point.title_many", name=calc.name)
+    title = t("plot.point.title_one" if len(xs) == 1 else "plot.point.title_many", name=calc.title(lang))
     series = curve.series + ((points,) if near else ())
     return Chart(title, series, curve.xlabel, curve.ylabel, notes=tuple(outside))
 
@@ -365,7 +373,7 @@ def path_chart(calc: Calc, path: list[list[float]], lang: str) -> Chart:
         Series("θ" if size == 1 else f"θ[{j}]", ks, tuple(p[j] for p in path)) for j in range(size)
     )
     return Chart(
-        t("plot.path.title", name=calc.name),
+        t("plot.path.title", name=calc.title(lang)),
         series,
         t("plot.path.xlabel"),
         "θ",
@@ -397,7 +405,8 @@ def calculation_view(
                 return no_room(width, height, lang)
             from .optimizer_step import first_gradient, step_view
 
-            return step_view(calc.name, path[0], path[1], first_gradient(result, len(path[0])), lang, width)
+            gradient = first_gradient(result, len(path[0]))
+            return step_view(calc.title(lang), path[0], path[1], gradient, lang, width)
         chart = path_chart(calc, path, lang)
     else:
         try:

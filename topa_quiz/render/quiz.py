@@ -86,7 +86,10 @@ def explained(item: Item, words: Catalog) -> list[RenderableType]:
         Text.assemble((f"{words('explanation')}: ", "bold"), plain(item.explanation)),
     ]
     if item.calculation is not None:
-        title = f"{words('steps')} ({item.calculation.name})"
+        from ..engine.registry import lookup
+
+        calc = lookup(item.calculation.name)
+        title = f"{words('steps')} ({calc.title(words.lang) if calc else item.calculation.name})"
         parts.append(steps_table(item.calculation, title=title, lang=words.lang))
     return parts
 

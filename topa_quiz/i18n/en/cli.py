@@ -82,7 +82,10 @@ MESSAGES |= {
     "when.hours": "in {n} hours",
     "when.days": "in {n} days",
     "reset.nothing": "nothing to reset: no progress database at {path}",
-    "reset.confirm": "Move {path} aside and start a new progress database?",
+    "reset.confirm": "Move {path} aside and start a new progress database? y = yes, n or Enter = no › ",
+    "reset.yes_words": "y,yes",
+    "reset.no_words": "n,no",
+    "reset.yes_or_no": "answer y (yes) or n (no)",
     "reset.kept": "kept as it is",
     "reset.moved": "moved to {path}; a new database starts with the next answer",
     "reset.no_confirmation": "no confirmation given; run 'topa reset --yes' to reset without asking",
@@ -129,6 +132,10 @@ MESSAGES |= {
     "bank.n_questions": "{n} questions",
     "bank.topic_concept": "topic / concept",
     "bank.questions": "questions",
+    "bank.type.choice": "choice",
+    "bank.type.choice-computed": "choice (computed)",
+    "bank.type.numeric": "numeric",
+    "bank.type.ox": "O/X",
     "bank.types": "types",
     "bank.listed": "{n} questions (* computed by the engine at quiz time)",
 }
@@ -157,6 +164,25 @@ MESSAGES |= {
 MESSAGES |= {
     "calc.unknown": "no calculation '{name}'; 'topa calc' lists them",
     "calc.unknown_guess": "no calculation '{name}'. Did you mean '{guess}'?",
+}
+
+MESSAGES |= {
+    "cli.bank_problem": "{first}; run 'topa bank validate' for details",
+    "problem.file.missing": "no such file or directory",
+    "problem.file.directory": "is a directory, not a bank file (.yaml)",
+    "problem.file.permission": "permission denied: cannot read it",
+    "problem.file.unreadable": "cannot read it",
+    "problem.file.link_loop": "a loop of symbolic links: fix or remove the link",
+    "problem.file.dangling_link": "a symbolic link to a file that does not exist",
+    "problem.file.not_regular": "not a regular file ({kind}): a bank is a YAML file",
+    "problem.value.fifo": "a FIFO",
+    "problem.value.device": "a device",
+    "problem.value.socket": "a socket",
+    "problem.value.other": "not a file",
+    "problem.file.too_large": "too large: a bank file may hold at most {limit_mb} MB; split it into several files",
+    "problem.file.bad_character": "a character that is not allowed in a bank file: {char}",
+    "problem.folder.empty": "no bank files (*.yaml, *.yml) in this folder",
+    "problem.yaml.tag": "a YAML tag is not allowed: a bank is data, not code",
 }
 
 MESSAGES |= {

@@ -55,26 +55,26 @@ MESSAGES = {
     "θ ← θ + v, which gives the same θ for a constant η. To continue part-way through training, give "
     "PyTorch's momentum buffer b or the previous update v of that form (one of the two).",
     "calc.adagrad.summary": "AdaGrad: G ← G + g², θ ← θ − η·g / (√G + ε)",
-    "calc.adagrad.notes": "PyTorch defaults; ε outside the root. Keras differs: learning_rate 0.001, "
-    "initial_accumulator_value 0.1, epsilon 1e-7, and ε inside the root: η·g/√(G + ε).",
+    "calc.adagrad.notes": "PyTorch defaults; ε outside the root. Keras differs: learning_rate=0.001, "
+    "initial_accumulator_value=0.1, epsilon=1e-7, and ε inside the root: η·g/√(G + ε).",
     "calc.rmsprop.summary": "RMSProp: v ← ρ·v + (1 − ρ)·g², θ ← θ − η·g / (√v + ε)",
     "calc.rmsprop.notes": "PyTorch defaults (alpha = ρ = 0.99); ε outside the root. Keras defaults differ: "
-    "rho 0.9, learning_rate 0.001, epsilon 1e-7, and ε is inside the root: η·g/√(v + ε).",
+    "rho=0.9, learning_rate=0.001, epsilon=1e-7, and ε is inside the root: η·g/√(v + ε).",
     "calc.adam.summary": "Adam: moments m, v with bias correction, θ ← θ − η·m̂ / (√v̂ + ε)",
     "calc.adam.notes": "torch.optim.Adam: weight decay is added to the gradient (L2 style), unlike AdamW. "
-    "Keras uses epsilon 1e-7 and adds it to √v before bias correction "
+    "Keras uses epsilon=1e-7 and adds it to √v before bias correction "
     "(θ ← θ − η·√(1 − β₂ᵗ)/(1 − β₁ᵗ)·m/(√v + ε)); Keras's weight_decay is decoupled. To continue "
     "part-way through training, give m and v after T earlier steps and T: bias correction continues "
     "with 1 − βᵗ⁺¹.",
     "calc.adamw.summary": "AdamW: θ ← θ·(1 − η·λ), then the Adam step (decoupled weight decay)",
-    "calc.adamw.notes": "torch.optim.AdamW (default weight_decay 0.01, eps 1e-8). Keras AdamW defaults to "
-    "weight_decay 0.004 and epsilon 1e-7 (ε placed as in Keras Adam).",
+    "calc.adamw.notes": "torch.optim.AdamW (default weight_decay=0.01, eps=1e-8). Keras AdamW defaults to "
+    "weight_decay=0.004 and epsilon=1e-7 (ε placed as in Keras Adam).",
     "calc.l1.summary": "L1 regularization (Lasso): penalty λ·Σ|wᵢ|",
     "calc.l2.summary": "L2 regularization (Ridge): penalty λ·Σwᵢ²",
     "calc.l2.notes": "Some texts write the penalty as (λ/2)·Σw² so that its gradient is λ·w; "
     "the half option uses that convention.",
     "calc.dropout.summary": "(inverted) dropout: kept units are scaled by 1/(1 − p) in training",
-    "calc.dropout.notes": "At test time dropout is off and x passes unchanged (torch.nn.Dropout in eval mode).",
+    "calc.dropout.notes": "At test time dropout is off and x passes unchanged (torch.nn.Dropout after model.eval()).",
     # ---------------------------------------------------------- parameters
     "calc.param.x": "input value(s) x",
     "calc.param.scores": "scores (logits) of one sample",
@@ -173,7 +173,7 @@ MESSAGES = {
     "calc.error.required": "is required",
     "calc.error.not_number": "expected one number, got {got}",
     "calc.error.not_finite": "must be a finite number, got {got}",
-    "calc.error.not_finite_list": "must be finite numbers (got nan or inf)",
+    "calc.error.not_finite_list": "must be finite numbers (got NaN or infinity)",
     "calc.error.not_numbers": "expected numbers, got {got}",
     "calc.error.not_flat": "expected one number or a flat, non-empty list of numbers",
     "calc.error.not_rows": "expected numbers, with rows of equal length",
@@ -249,4 +249,41 @@ MESSAGES = {
     "calc.param.net_z": "pre-activation zᵢ of each sigmoid layer (one value: the same for all)",
     "calc.param.net_chain_layers": "number of sigmoid layers N (default: one per --z value)",
     "calc.error.literal": "{text}",
+}
+
+# the calculation's name in a picture (titles, legends) and above its worked steps
+MESSAGES |= {
+    "calc.sigmoid.title": "sigmoid",
+    "calc.tanh.title": "tanh",
+    "calc.relu.title": "ReLU",
+    "calc.leaky-relu.title": "Leaky ReLU",
+    "calc.sigmoid-derivative.title": "sigmoid′",
+    "calc.tanh-derivative.title": "tanh′",
+    "calc.relu-derivative.title": "ReLU′",
+    "calc.step.title": "step function",
+    "calc.gd.title": "gradient descent",
+    "calc.sgd.title": "SGD",
+    "calc.momentum.title": "momentum",
+    "calc.adagrad.title": "AdaGrad",
+    "calc.rmsprop.title": "RMSProp",
+    "calc.adam.title": "Adam",
+    "calc.adamw.title": "AdamW",
+    "calc.softmax.title": "softmax",
+    "calc.linear-composition.title": "linear composition",
+    "calc.weighted-sum.title": "weighted sum",
+    "calc.perceptron.title": "perceptron",
+    "calc.mse.title": "MSE",
+    "calc.mae.title": "MAE",
+    "calc.r2.title": "R²",
+    "calc.bce.title": "BCE",
+    "calc.bce-logits.title": "BCE on logits",
+    "calc.cce.title": "CCE",
+    "calc.l1.title": "L1 regularization",
+    "calc.l2.title": "L2 regularization",
+    "calc.dropout.title": "dropout",
+    "calc.neuron.title": "neuron",
+    "calc.forward.title": "forward pass",
+    "calc.backprop.title": "backpropagation",
+    "calc.param-count.title": "parameter count",
+    "calc.sigmoid-chain.title": "vanishing gradient",
 }

@@ -26,8 +26,8 @@ MESSAGES = {
     "plot.range_limit": "LOW and HIGH must lie within ±{limit}, got {lo} {hi}",
     "plot.alpha_limit": "the slope α must be a number from 0 to {limit}, got {value}",
     # calc NAME ... --plot: a curve with the asked points
-    "plot.point.title_one": "{name}(x) with the asked point",
-    "plot.point.title_many": "{name}(x) with the asked points",
+    "plot.point.title_one": "{name} with the asked point",
+    "plot.point.title_many": "{name} with the asked points",
     "plot.points_label": "the {n} asked points",
     "plot.outside": "{name}({x}) = {y} lies outside the drawn range, so it is not marked",
     # calc OPTIMIZER ... --plot: the path of θ

@@ -15,17 +15,17 @@ MESSAGES = {
     "cmd.reset": "처음부터: 학습 기록 데이터베이스를 옆으로 옮겨 두고(지우지 않습니다) 새로 시작합니다.",
     "cli.error": "오류",
     "cli.warning": "경고",
-    "cli.see_help": "'{cmd} --help'를 보세요",
+    "cli.see_help": "'{cmd} --help'를 보십시오",
     "cli.unexpected": "예상하지 못한 오류 {kind}: {detail}",
-    "cli.bug_hint": "프로그램의 버그입니다. 알려 주세요. TOPA_TRACEBACK=1로 자세한 내용을 볼 수 있습니다",
+    "cli.bug_hint": "프로그램의 버그입니다. 알려 주십시오. TOPA_TRACEBACK=1로 자세한 내용을 볼 수 있습니다",
     "cli.database": "학습 기록 데이터베이스",
     "cli.version_help": "버전과 학습 기록의 위치를 보여 줍니다.",
     "cli.bad_lang": "{known} 중 하나여야 합니다. 입력: '{value}'",
-    "cli.skipped_question": "만들 수 없는 문제를 건너뜁니다: {problem} ('topa bank validate'를 실행해 보세요)",
+    "cli.skipped_question": "만들 수 없는 문제를 건너뜁니다: {problem} ('topa bank validate'를 실행해 보십시오)",
     "usage.no_option": "{name}이라는 옵션은 없습니다",
     "usage.no_option_guess": "{name}이라는 옵션은 없습니다 (비슷한 옵션: {options})",
     "usage.no_command": "'{name}'이라는 명령은 없습니다",
-    "usage.missing_command": "명령을 입력하세요",
+    "usage.missing_command": "명령을 입력하십시오",
     "usage.missing_option": "{name} 옵션이 필요합니다",
     "usage.missing_argument": "{name} 인자가 필요합니다",
     "usage.needs_value": "{name} 옵션에는 값이 필요합니다",
@@ -66,7 +66,7 @@ MESSAGES |= {
 }
 
 MESSAGES |= {
-    "cmd.review.help": "맞힌 답은 Good(빨리 맞히면 Easy, 오래 걸리면 Hard), 틀린 답은 Again으로 평가합니다.",
+    "cmd.review.help": "맞힌 답은 알맞음(Good), 빨리 맞히면 쉬움(Easy), 오래 걸려 맞히면 어려움(Hard), 틀린 답은 다시(Again)로 평가합니다.",
     "cmd.wrong.help": "마지막 답이 틀린 문제를 가장 오래된 것부터 새 숫자로 냅니다. 문제마다 위에 지난번에 한 답을 보여 줍니다. 맞히면 오답노트에서 빠집니다.",
     "opt.cards": "카드 수.",
     "opt.list": "풀지 않고 오답노트 목록만 봅니다. 문제마다 그때의 문제(숫자 포함), 마지막에 한 답, 정답, 날짜를 보여 줍니다.",
@@ -82,21 +82,24 @@ MESSAGES |= {
     "when.hours": "{n}시간 후",
     "when.days": "{n}일 후",
     "reset.nothing": "초기화할 것이 없습니다. {path}에 학습 기록이 없습니다",
-    "reset.confirm": "{path}을(를) 옆으로 옮겨 두고 새 학습 기록을 시작할까요?",
+    "reset.confirm": "{path}을(를) 옆으로 옮겨 두고 새 학습 기록을 시작하겠습니까? y = 예, n 또는 Enter = 아니요 › ",
+    "reset.yes_words": "y,yes,예,네,ㅇ",
+    "reset.no_words": "n,no,아니요,아니오,아니,ㄴ",
+    "reset.yes_or_no": "예는 y, 아니요는 n으로 답하십시오",
     "reset.kept": "그대로 두었습니다",
     "reset.moved": "{path}(으)로 옮겼습니다. 다음 답부터 새 기록이 시작됩니다",
-    "reset.no_confirmation": "확인을 받지 못했습니다. 묻지 않고 초기화하려면 'topa reset --yes'를 실행하세요",
+    "reset.no_confirmation": "확인을 받지 못했습니다. 묻지 않고 초기화하려면 'topa reset --yes'를 실행하십시오",
 }
 
 MESSAGES |= {
-    "usage.want_integer": "정수를 입력하세요",
-    "usage.want_number": "숫자를 입력하세요",
-    "usage.want_boolean": "참/거짓 값을 입력하세요",
+    "usage.want_integer": "정수를 입력하십시오",
+    "usage.want_number": "숫자를 입력하십시오",
+    "usage.want_boolean": "참/거짓 값을 입력하십시오",
 }
 
 MESSAGES |= {
     "cmd.stats.help": "막대 색은 숙달도를 나타냅니다: 50% 미만은 빨강, 80% 미만은 노랑, 80% 이상은 초록입니다. 약한 개념은 두 번 이상 답한 개념 가운데 틀린 적이 있고 정답률이 가장 낮은 것입니다. 연속 학습은 오늘(오늘 아직 답하지 않았으면 어제)까지 하루에 한 번 이상 답한 날이 며칠 이어졌는지 셉니다.",
-    "opt.stats_json": "모든 수치를 JSON 객체 하나로 출력합니다(이름 없이 id만).",
+    "opt.stats_json": "모든 수치를 JSON 객체 하나로 출력합니다(이름 없이 ID만).",
     "opt.since": "최근 DAYS일의 답과 모의고사만 봅니다(연속 학습과 복습할 카드는 항상 현재 기준).",
 }
 
@@ -119,9 +122,9 @@ MESSAGES |= {
 }
 
 MESSAGES |= {
-    "cmd.bank.validate": "문제 은행을 검사하고 모든 문제점을 FILE:LINE:COL: 메시지 형식으로 알려 줍니다. PATH가 없으면 기본 은행과 TOPA_BANK를, PATH가 있으면 그 은행을 기본 개념 목록에 비추어 검사합니다. 문제점이 있으면 종료 상태는 1입니다.",
+    "cmd.bank.validate": "문제 은행을 검사하고 모든 문제점을 파일:줄:열: 메시지 형식으로 알려 줍니다. PATH가 없으면 기본 은행과 TOPA_BANK를, PATH가 있으면 그 은행을 기본 개념 목록에 비추어 검사합니다. 문제점이 있으면 종료 상태는 1입니다.",
     "cmd.bank.stats": "주제, 개념, 유형별 문제 수를 셉니다.",
-    "cmd.bank.list": "문제 목록: id, 유형(*는 풀 때 엔진이 계산), 개념, 문제의 앞부분. 파이프로 보내면 탭으로 구분합니다.",
+    "cmd.bank.list": "문제 목록: ID, 유형(*는 풀 때 엔진이 계산), 개념, 문제의 앞부분. 파이프로 보내면 탭으로 구분합니다.",
     "opt.bank_paths": "문제 은행 파일 또는 폴더. 없으면 지금 쓰는 모든 은행.",
     "opt.bank_json": "문제 수를 JSON으로 출력합니다.",
     "bank.problems": "문제점 {n}건",
@@ -129,6 +132,10 @@ MESSAGES |= {
     "bank.n_questions": "문제 {n}개",
     "bank.topic_concept": "주제 / 개념",
     "bank.questions": "문제 수",
+    "bank.type.choice": "객관식",
+    "bank.type.choice-computed": "객관식(계산)",
+    "bank.type.numeric": "계산 문제",
+    "bank.type.ox": "O/X",
     "bank.types": "유형",
     "bank.listed": "문제 {n}개 (*는 풀 때 엔진이 계산합니다)",
 }
@@ -137,12 +144,12 @@ MESSAGES |= {
     "calc.arg": "{option}: {problem}",
     "calc.arg.infinite": "유한한 숫자여야 합니다. 입력: '{text}'",
     "calc.arg.not_number": "숫자여야 합니다. 입력: '{text}'",
-    "calc.arg.empty_value": "'{text}'에 빈 값이 있습니다(숫자를 쉼표로 구분해 쓰세요: 1,2,3)",
+    "calc.arg.empty_value": "'{text}'에 빈 값이 있습니다(숫자를 쉼표로 구분해 쓰십시오: 1,2,3)",
     "calc.arg.not_whole": "정수여야 합니다. 입력: '{text}'",
     "calc.arg.empty_row": "'{text}'에 빈 행이 있습니다(행은 ';'로 구분합니다)",
     "calc.arg.ragged": "'{text}'의 행마다 길이가 다릅니다",
     "calc.arg.not_choice": "{choices} 중 하나여야 합니다. 입력: '{text}'",
-    "calc.arg.none": "값을 하나 이상 주세요",
+    "calc.arg.none": "값을 하나 이상 주십시오",
     "calc.missing": "{option}이(가) 없습니다. {name}에 필요합니다. 예: {example}",
     "calc.engine": "{option}: {problem}",
     "calc.title": "topa calc NAME: 계산 목록",
@@ -156,7 +163,26 @@ MESSAGES |= {
 
 MESSAGES |= {
     "calc.unknown": "'{name}'이라는 계산은 없습니다. 'topa calc'에서 목록을 볼 수 있습니다",
-    "calc.unknown_guess": "'{name}'이라는 계산은 없습니다. '{guess}'을(를) 찾으셨나요?",
+    "calc.unknown_guess": "'{name}'이라는 계산은 없습니다. '{guess}'을(를) 찾으셨습니까?",
+}
+
+MESSAGES |= {
+    "cli.bank_problem": "{first}. 'topa bank validate'로 자세히 볼 수 있습니다",
+    "problem.file.missing": "파일이나 폴더가 없습니다",
+    "problem.file.directory": "폴더입니다. 문제 은행 파일(.yaml)을 주십시오",
+    "problem.file.permission": "읽을 권한이 없습니다",
+    "problem.file.unreadable": "읽을 수 없습니다",
+    "problem.file.link_loop": "심볼릭 링크가 돌고 돕니다. 링크를 고치거나 지우십시오",
+    "problem.file.dangling_link": "없는 파일을 가리키는 심볼릭 링크입니다",
+    "problem.file.not_regular": "일반 파일이 아닙니다({kind}). 문제 은행은 YAML 파일입니다",
+    "problem.value.fifo": "이름 있는 파이프",
+    "problem.value.device": "장치",
+    "problem.value.socket": "소켓",
+    "problem.value.other": "특수 파일",
+    "problem.file.too_large": "너무 큽니다. 문제 은행 파일 하나는 {limit_mb}MB까지이니 여러 파일로 나누십시오",
+    "problem.file.bad_character": "문제 은행 파일에 쓸 수 없는 문자가 있습니다: {char}",
+    "problem.folder.empty": "이 폴더에 문제 은행 파일(*.yaml, *.yml)이 없습니다",
+    "problem.yaml.tag": "YAML 태그는 쓸 수 없습니다. 문제 은행은 코드가 아니라 데이터입니다",
 }
 
 MESSAGES |= {

@@ -54,25 +54,25 @@ MESSAGES = {
     "θ ← θ + v로 쓰기도 하며, η가 일정하면 θ는 같습니다. 학습 도중부터 이어서 계산하려면 "
     "PyTorch의 모멘텀 버퍼 b나 이 꼴의 직전 갱신량 v 중 하나를 주십시오.",
     "calc.adagrad.summary": "AdaGrad: G ← G + g², θ ← θ − η·g / (√G + ε)",
-    "calc.adagrad.notes": "PyTorch 기본값이며 ε은 제곱근 밖에 더합니다. Keras는 다릅니다: learning_rate 0.001, "
-    "initial_accumulator_value 0.1, epsilon 1e-7이고 ε을 제곱근 안에 더합니다: η·g/√(G + ε).",
+    "calc.adagrad.notes": "PyTorch 기본값이며 ε은 제곱근 밖에 더합니다. Keras는 다릅니다: learning_rate=0.001, "
+    "initial_accumulator_value=0.1, epsilon=1e-7이고 ε을 제곱근 안에 더합니다: η·g/√(G + ε).",
     "calc.rmsprop.summary": "RMSProp: v ← ρ·v + (1 − ρ)·g², θ ← θ − η·g / (√v + ε)",
     "calc.rmsprop.notes": "PyTorch 기본값(alpha = ρ = 0.99)이며 ε은 제곱근 밖에 더합니다. Keras 기본값은 다릅니다: "
-    "rho 0.9, learning_rate 0.001, epsilon 1e-7이고 ε을 제곱근 안에 더합니다: η·g/√(v + ε).",
+    "rho=0.9, learning_rate=0.001, epsilon=1e-7이고 ε을 제곱근 안에 더합니다: η·g/√(v + ε).",
     "calc.adam.summary": "Adam: 편향 보정한 모멘트 m, v로 θ ← θ − η·m̂ / (√v̂ + ε)",
     "calc.adam.notes": "torch.optim.Adam은 AdamW와 달리 가중치 감쇠를 기울기에 더합니다(L2 방식). "
-    "Keras는 epsilon 1e-7을 쓰고 편향 보정 전에 √v에 더합니다 "
+    "Keras는 epsilon=1e-7을 쓰고 편향 보정 전에 √v에 더합니다 "
     "(θ ← θ − η·√(1 − β₂ᵗ)/(1 − β₁ᵗ)·m/(√v + ε)). Keras의 weight_decay는 분리형입니다. "
     "학습 도중부터 이어서 계산하려면 앞선 T단계를 거친 m, v와 T를 주십시오. 편향 보정은 1 − βᵗ⁺¹로 이어집니다.",
     "calc.adamw.summary": "AdamW: θ ← θ·(1 − η·λ) 뒤에 Adam 단계 (분리된 가중치 감쇠)",
-    "calc.adamw.notes": "torch.optim.AdamW입니다(기본 weight_decay 0.01, eps 1e-8). Keras AdamW의 기본값은 "
-    "weight_decay 0.004, epsilon 1e-7이고 ε의 위치는 Keras Adam과 같습니다.",
+    "calc.adamw.notes": "torch.optim.AdamW입니다(기본 weight_decay=0.01, eps=1e-8). Keras AdamW의 기본값은 "
+    "weight_decay=0.004, epsilon=1e-7이고 ε의 위치는 Keras Adam과 같습니다.",
     "calc.l1.summary": "L1 규제(Lasso): 벌점 λ·Σ|wᵢ|",
     "calc.l2.summary": "L2 규제(Ridge): 벌점 λ·Σwᵢ²",
     "calc.l2.notes": "교재에 따라 기울기가 λ·w가 되도록 벌점을 (λ/2)·Σw²로 쓰기도 합니다. "
     "half 옵션이 이 규칙을 따릅니다.",
     "calc.dropout.summary": "(역) 드롭아웃: 학습 중 남은 유닛을 1/(1 − p)배로 키움",
-    "calc.dropout.notes": "테스트 때는 드롭아웃을 끄므로 x가 그대로 지나갑니다(eval 모드의 torch.nn.Dropout).",
+    "calc.dropout.notes": "테스트 때는 드롭아웃을 끄므로 x가 그대로 지나갑니다(model.eval()로 평가 모드가 된 torch.nn.Dropout).",
     # ---------------------------------------------------------- parameters
     "calc.param.x": "입력값 x (하나 또는 여럿)",
     "calc.param.scores": "한 샘플의 점수(로짓)",
@@ -171,7 +171,7 @@ MESSAGES = {
     "calc.error.required": "꼭 주어야 합니다",
     "calc.error.not_number": "숫자 하나가 필요합니다 (입력: {got})",
     "calc.error.not_finite": "유한한 숫자여야 합니다 (입력: {got})",
-    "calc.error.not_finite_list": "유한한 숫자여야 합니다 (nan이나 inf가 있습니다)",
+    "calc.error.not_finite_list": "유한한 숫자여야 합니다 (숫자가 아닌 값(NaN)이나 무한대가 있습니다)",
     "calc.error.not_numbers": "숫자가 필요합니다 (입력: {got})",
     "calc.error.not_flat": "숫자 하나 또는 비어 있지 않은 숫자 목록 하나가 필요합니다",
     "calc.error.not_rows": "숫자가 필요하며 행의 길이가 모두 같아야 합니다",
@@ -183,7 +183,7 @@ MESSAGES = {
     "calc.error.step_size": "{i}단계의 값은 {n}개인데 매개변수는 {size}개입니다",
     "calc.error.state_size": "값이 {n}개인데 매개변수는 {size}개입니다",
     "calc.error.whole": "정수가 필요합니다 (입력: {got})",
-    "calc.error.bool": "true 또는 false가 필요합니다 (입력: {got})",
+    "calc.error.bool": "참(true) 또는 거짓(false)이 필요합니다 (입력: {got})",
     "calc.error.choice": "{choices} 중 하나여야 합니다 (입력: {got})",
     "calc.error.range": "{bounds}의 값이어야 합니다 (입력: {got})",
     "calc.error.shape": "{got}인데 {other}은(는) {want}입니다. 목표값 하나에 예측값 하나를 주십시오",
@@ -224,10 +224,10 @@ MESSAGES = {
     "인수 하나입니다. σ′ ≤ 0.25(z = 0에서)이므로 곱은 층마다 적어도 4분의 1로 줄어 최대 0.25ᴺ입니다. "
     "층은 최대 100개입니다.",
     "calc.param.net_x": "입력 x (샘플 하나), 또는 ';'로 구분한 행마다 샘플 하나 (배치)",
-    "calc.param.net_w1": "은닉층 가중치 W₁: 유닛마다 한 행, 입력마다 한 열 (torch.nn.Linear의 weight); "
+    "calc.param.net_w1": "은닉층 가중치 W₁: 유닛마다 한 행, 입력마다 한 열 (torch.nn.Linear.weight와 같은 모양); "
     "행은 ';'로 구분",
     "calc.param.net_b1": "은닉층 편향 b₁, 은닉 유닛마다 하나",
-    "calc.param.net_w2": "출력층 가중치 W₂: 유닛마다 한 행, 입력마다 한 열 (torch.nn.Linear의 weight); "
+    "calc.param.net_w2": "출력층 가중치 W₂: 유닛마다 한 행, 입력마다 한 열 (torch.nn.Linear.weight와 같은 모양); "
     "행은 ';'로 구분 (은닉 유닛의 출력이 입력)",
     "calc.param.net_b2": "출력층 편향 b₂, 출력마다 하나",
     "calc.param.net_hidden": "은닉층 활성화 함수 f (leaky-relu의 기울기는 0.01)",
@@ -244,4 +244,41 @@ MESSAGES = {
     "calc.param.net_z": "시그모이드 층마다의 활성화 전 값 zᵢ (값 하나면 모든 층이 같음)",
     "calc.param.net_chain_layers": "시그모이드 층의 수 N (기본값: --z 값마다 한 층)",
     "calc.error.literal": "{text}",
+}
+
+# the calculation's name in a picture (titles, legends) and above its worked steps
+MESSAGES |= {
+    "calc.sigmoid.title": "시그모이드",
+    "calc.tanh.title": "tanh",
+    "calc.relu.title": "ReLU",
+    "calc.leaky-relu.title": "Leaky ReLU",
+    "calc.sigmoid-derivative.title": "시그모이드의 도함수",
+    "calc.tanh-derivative.title": "tanh의 도함수",
+    "calc.relu-derivative.title": "ReLU의 도함수",
+    "calc.step.title": "계단 함수",
+    "calc.gd.title": "경사 하강법",
+    "calc.sgd.title": "SGD",
+    "calc.momentum.title": "모멘텀",
+    "calc.adagrad.title": "AdaGrad",
+    "calc.rmsprop.title": "RMSProp",
+    "calc.adam.title": "Adam",
+    "calc.adamw.title": "AdamW",
+    "calc.softmax.title": "softmax",
+    "calc.linear-composition.title": "선형 활성화의 합성",
+    "calc.weighted-sum.title": "가중합",
+    "calc.perceptron.title": "퍼셉트론",
+    "calc.mse.title": "MSE",
+    "calc.mae.title": "MAE",
+    "calc.r2.title": "결정 계수 R²",
+    "calc.bce.title": "BCE",
+    "calc.bce-logits.title": "로짓에 대한 BCE",
+    "calc.cce.title": "CCE",
+    "calc.l1.title": "L1 규제",
+    "calc.l2.title": "L2 규제",
+    "calc.dropout.title": "드롭아웃",
+    "calc.neuron.title": "뉴런",
+    "calc.forward.title": "순전파",
+    "calc.backprop.title": "역전파",
+    "calc.param-count.title": "파라미터 수",
+    "calc.sigmoid-chain.title": "기울기 소멸",
 }

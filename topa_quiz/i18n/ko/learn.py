@@ -2,13 +2,13 @@
 
 MESSAGES = {
     "learn.cmd.help": (
-        "개념 id를 주면 그 개념의 학습 페이지(핵심 내용, 공식, 알맞은 경우 그래프, 새 숫자로 계산한 풀이 예와 "
+        "개념 ID를 주면 그 개념의 학습 페이지(핵심 내용, 공식, 알맞은 경우 그래프, 새 숫자로 계산한 풀이 예와 "
         "계산 과정, 자주 하는 실수, 관련 개념)를 보여 주고, 이어서 확인 문제 3개를 냅니다. 확인 문제의 답도 "
         "다른 답처럼 기록됩니다. 주제를 주면 그 주제의 페이지를 차례로 보여 주고(터미널에서는 Enter로 넘기고 "
         "q로 멈춥니다) 주제 전체의 확인 문제를 냅니다. 아무것도 주지 않으면 주제별로 모든 개념의 지금까지 "
         "정답률과 다음에 배울 개념을 보여 줍니다."
     ),
-    "learn.opt.name": "개념 id(activation.sigmoid) 또는 주제(activation).",
+    "learn.opt.name": "개념 ID(activation.sigmoid) 또는 주제(activation).",
     "learn.opt.sheet": "모든 주제의 공식 모음을 보여 줍니다.",
     "learn.opt.out": "공식 모음을 이 Markdown 파일(UTF-8)에 씁니다.",
     "learn.opt.check": "마지막에 확인 문제 3개를 냅니다(기록됩니다). --no-check는 건너뜁니다.",
@@ -32,7 +32,7 @@ MESSAGES = {
     "learn.next_weak": "다음에 배울 개념: {name}. 가장 약한 개념입니다({answered}문제 중 {right}문제 정답).",
     "learn.next_none": "아직 연습할 문제가 없습니다.",
     "learn.run": "실행: {command}",
-    "learn.map_hint": "'topa learn' 뒤에 주제나 개념 id를 쓰면 그 학습 페이지를 엽니다.",
+    "learn.map_hint": "'topa learn' 뒤에 주제나 개념 ID를 쓰면 그 학습 페이지를 엽니다.",
     "learn.sheet_title": "공식 모음",
     "learn.sheet_written": "공식 모음을 {path}에 저장했습니다.",
     "learn.sheet_alone": "--sheet는 모든 주제를 담습니다. '{name}'을(를) 빼거나, 그 페이지를 보려면 --sheet를 빼십시오",

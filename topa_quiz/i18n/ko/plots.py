@@ -26,8 +26,8 @@ MESSAGES = {
     "plot.range_limit": "LOW와 HIGH는 ±{limit} 안에 있어야 합니다. 입력: {lo} {hi}",
     "plot.alpha_limit": "기울기 α는 0 이상 {limit} 이하인 수여야 합니다. 입력: {value}",
     # calc NAME ... --plot: 곡선과 물어본 점
-    "plot.point.title_one": "{name}(x)와 물어본 점",
-    "plot.point.title_many": "{name}(x)와 물어본 점들",
+    "plot.point.title_one": "{name} 곡선과 물어본 점",
+    "plot.point.title_many": "{name} 곡선과 물어본 점들",
     "plot.points_label": "물어본 점 {n}개",
     "plot.outside": "그린 범위 밖의 점이라 표시하지 않았습니다: {name}({x}) = {y}",
     # calc OPTIMIZER ... --plot: θ의 경로
