@@ -35,8 +35,13 @@ simulated exam's score; the Brier score of ``pass_probability`` at several pass 
 share of scores inside ``[low, high]``; and, as the floor no forecast can beat, the same for an
 oracle that knows every question's true chance of a right answer but, like the forecast, not
 which questions the exam will draw (its expected score is the topic pools' mean chances; the
-luck of the draw of questions and of the answers remains). The MAE of an oracle that also
-knows the questions drawn (the luck of the answers alone) is printed after it. Twice: a
+luck of the draw of questions and of the answers remains). Both MAEs are also given as
+expected over the exam's luck (the mean over 2000 exams per learner, drawn as the one is), so
+without the noise of one simulated exam per learner: the forecast's ``E|score − predicted|``
+and the oracle's at best, ``E|score − median|`` (no number predicted without knowing the
+draw does better). Then the MAE of an oracle that also knows the questions drawn (the luck
+of the answers alone), and the expected MAE of one that knows the true chance of the
+questions studied only and judges the others as the forecast does, by the first answers. Twice: a
 forecast made after the last session, and one made 7 days ahead for the same learner who then
 stops studying (the forecast projects the memory to the exam day; it cannot know future study).
 The share of the bank a learner has studied is printed too: the questions never studied are
@@ -62,13 +67,14 @@ from datetime import UTC, datetime, timedelta
 import numpy as np
 
 from topa_quiz.session.deadline import cap, days_between, exam_moment, forgetting_curve
-from topa_quiz.session.readiness import forecast, guess_rate, passing_count, poisson_binomial
+from topa_quiz.session.readiness import first_sight, forecast, guess_rate, passing_count, poisson_binomial
 
 PLAIN = (0.95, 0.9, 0.85, 0.8, 0.75, 0.7)
 START = datetime(2025, 3, 1, tzinfo=UTC)
 SESSION = timedelta(hours=10)
 ANSWER = timedelta(seconds=30)
 AHEAD = 7  # days: the second forecast is made this long before the exam
+EXAMS = 2000  # simulated exams per learner for the figures expected over the exam's luck
 
 
 @dataclass(frozen=True)
@@ -251,17 +257,55 @@ def sit_exam(
     return 100.0 * right / total, 100.0 * expected / total
 
 
-def oracle(facts: BankFacts, memory: Memory, exam: datetime, marks: list[float]) -> list[float]:
-    """The oracle that knows every question's true chance, not the draw: [expected score, P(pass) per mark].
+def score_distribution(facts: BankFacts, memory: Memory, exam: datetime) -> np.ndarray:
+    """P(k right) for an oracle that knows every question's true chance, not the draw.
 
     A question drawn at random from a topic's pool is right with the pool's mean chance, so the
-    number right is Poisson-binomial over those means, as the forecast's.
+    number right is Poisson-binomial over those means, as the forecast's (drawn with
+    replacement; the exam draws without, a little less luck: :func:`exam_scores`).
     """
     ps: list[float] = []
     for topic, n in facts.allocation.items():
         ps += [statistics.fmean(memory.chance(facts.questions[i], exam) for i in facts.pools[topic])] * n
-    pmf = poisson_binomial(ps)
-    return [100.0 * sum(ps) / len(ps), *(sum(pmf[passing_count(len(ps), mark) :]) for mark in marks)]
+    return np.array(poisson_binomial(ps))
+
+
+def exam_scores(facts: BankFacts, memory: Memory, exam: datetime, rng: np.random.Generator) -> np.ndarray:
+    """The scores of ``EXAMS`` simulated exams drawn as :func:`sit_exam` draws one (the exam's luck)."""
+    right = np.zeros(EXAMS)
+    for topic, n in facts.allocation.items():
+        pool = facts.pools[topic]
+        chances = np.array([memory.chance(facts.questions[q], exam) for q in pool])
+        if n > len(pool):
+            drawn = rng.integers(0, len(pool), size=(EXAMS, n))
+        else:  # without replacement: the first n of a random order
+            drawn = np.argsort(rng.random((EXAMS, len(pool))), axis=1)[:, :n]
+        right += (rng.random((EXAMS, n)) < chances[drawn]).sum(axis=1)
+    return 100.0 * right / sum(facts.allocation.values())
+
+
+def studied_oracle(facts: BankFacts, s: Studied, exam: datetime) -> float:
+    """The expected score for one who knows the true chance of each question studied, and for the
+    others has only the forecast's prior from the learner's first answers (``first_sight``)."""
+    expected = 0.0
+    for topic, n in facts.allocation.items():
+        chances = [
+            s.memory.chance(q, exam)
+            if q.qid in s.cards
+            else statistics.fmean(first_sight(c, s.first_answers, facts.guess[c]) for c in q.concepts)
+            for q in (facts.questions[i] for i in facts.pools[topic])
+        ]
+        expected += n * statistics.fmean(chances)
+    return 100.0 * expected / sum(facts.allocation.values())
+
+
+def oracle(pmf: np.ndarray, luck: np.ndarray, predicted: list[float], marks: list[float]) -> list[float]:
+    """[its expected score, its mean absolute error at best (around the median) over the exams
+    ``luck``, the same of each ``predicted``, P(pass) per mark]: without the luck of one exam."""
+    scores = 100.0 * np.arange(len(pmf)) / (len(pmf) - 1)
+    passes = [float(pmf[passing_count(len(pmf) - 1, mark) :].sum()) for mark in marks]
+    error = [float(np.mean(np.abs(luck - c))) for c in (float(np.median(luck)), *predicted)]
+    return [float(pmf @ scores), *error, *passes]
 
 
 def run_learner(job: tuple) -> dict:
@@ -308,7 +352,10 @@ def calibration(facts: BankFacts, s: Studied, exam_date, marks: list[float], see
     f = forecasts[0]
     predicted = (f.predicted_score, f.low, f.high, *(g.pass_probability for g in forecasts))
     studied = len(s.cards) / len(facts.questions)
-    return predicted, (score, drawn, studied, *oracle(facts, s.memory, exam, marks))
+    luck = exam_scores(facts, s.memory, exam, np.random.default_rng([*seed, 1]))
+    pmf = score_distribution(facts, s.memory, exam)
+    guesses = [f.predicted_score, studied_oracle(facts, s, exam)]
+    return predicted, (score, drawn, studied, *oracle(pmf, luck, guesses, marks))
 
 
 def summarize(results: list[dict], marks: list[float]) -> dict[str, float]:
@@ -343,6 +390,9 @@ def forecast_figures(results: list[dict], marks: list[float], which: str) -> dic
         "oracle_mae": float(np.mean(np.abs(truth[:, 3] - truth[:, 0]))),
         "drawn_mae": float(np.mean(np.abs(truth[:, 1] - truth[:, 0]))),
         "studied": float(truth[:, 2].mean()),
+        "floor": float(truth[:, 4].mean()),
+        "expected_mae": float(truth[:, 5].mean()),
+        "studied_mae": float(truth[:, 6].mean()),
         "coverage": float(np.mean((pred[:, 1] <= truth[:, 0]) & (truth[:, 0] <= pred[:, 2]))),
         "mean_score": float(truth[:, 0].mean()),
         "sd_score": float(truth[:, 0].std()),
@@ -350,7 +400,7 @@ def forecast_figures(results: list[dict], marks: list[float], which: str) -> dic
     for j, mark in enumerate(marks):
         passed = (truth[:, 0] >= mark).astype(float)
         out[f"brier {mark:g}"] = float(np.mean((pred[:, 3 + j] - passed) ** 2))
-        out[f"oracle {mark:g}"] = float(np.mean((truth[:, 4 + j] - passed) ** 2))
+        out[f"oracle {mark:g}"] = float(np.mean((truth[:, 7 + j] - passed) ** 2))
         out[f"passed {mark:g}"] = float(passed.mean())
     return out
 
@@ -416,9 +466,16 @@ def report(
             f"{100 * med['studied' + which]:.0f} % of the bank studied"
         )
         print(
-            f"  MAE {med['mae' + which]:4.2f} points (goal <= 5; oracle {med['oracle_mae' + which]:.2f}, "
-            f"{med['drawn_mae' + which]:.2f} knowing the questions drawn), "
+            f"  MAE {med['mae' + which]:4.2f} points (goal <= 5; {med['expected_mae' + which]:.2f} expected), "
             f"bias {med['bias' + which]:+.2f}, inside [low, high] {100 * med['coverage' + which]:.0f} % (90 % interval)"
+        )
+        print(
+            f"  floor: an oracle that knows each question's true chance, not the draw, "
+            f"{med['oracle_mae' + which]:.2f} ({med['floor' + which]:.2f} expected at best)"
+        )
+        print(
+            f"  oracles that know the questions drawn too {med['drawn_mae' + which]:.2f}, "
+            f"that know only the questions studied {med['studied_mae' + which]:.2f} expected"
         )
         briers = "; ".join(
             f"{mark:g}: {med[f'brier {mark:g}' + which]:.3f} (oracle {med[f'oracle {mark:g}' + which]:.3f}, "
