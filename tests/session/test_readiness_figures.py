@@ -118,7 +118,7 @@ def test_a_card_counts_for_each_concept_of_its_question():
     fresh = StoredCard("q2", 30.0, 5.0, NOW, NOW + timedelta(days=30))  # just reviewed: R = 1
     with_card = readiness(f, History(cards=(fresh,)), NOW)
     without = readiness(f, History(), NOW)
-    # a.x (a.z has no question): q2 just reviewed, R = 1, so g + (1 - g)·1 = 1; q1 never answered
+    # a.x (a.z has no question): q2 just reviewed, so its chance of a right answer is 1; q1 never answered
     # counts at the prior, which without first answers is a.x's guess (1/5 + 1/2)/2 = 0.35
     assert with_card.topics["a"] == pytest.approx(100 * (1.0 + 0.35) / 2)
     assert without.topics["a"] == pytest.approx(35.0)
