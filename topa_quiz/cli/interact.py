@@ -189,13 +189,3 @@ def _exam_loop(exam: Exam, env: Environment) -> None:
             env.show(event_view(event, env.words, feedback_on=False))
             if isinstance(event, (Graded, Skipped, Ended)):
                 break
-
-
-def exit_interrupted(summary_interrupted: bool) -> None:
-    """Ctrl-C ends the command with status 130, after what was done is shown."""
-    import typer
-
-    from ..errors import ExitStatus
-
-    if summary_interrupted:
-        raise typer.Exit(ExitStatus.INTERRUPTED)

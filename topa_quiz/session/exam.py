@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from .drill import Attempt, Clock, Drill, Ended, Event
 from .spread import allocate, topic_pools
 
-__all__ = ["Deadline", "Exam", "ExamResult", "allocate", "exam_weights", "topic_pools"]
+__all__ = ["Deadline", "Exam", "ExamResult", "allocate", "topic_pools"]
 
 if TYPE_CHECKING:
     from ..bank.model import Bank
@@ -30,13 +30,6 @@ if TYPE_CHECKING:
 
 MAX_MINUTES = 24 * 60
 MAX_QUESTIONS = 200
-
-
-def exam_weights(bank: Bank) -> dict[str, float]:
-    """Each topic's share of an exam (what :func:`allocate` draws in the long run)."""
-    counts = {k: len(v) for k, v in topic_pools(bank).items()}
-    total = sum(counts.values()) or 1
-    return {k: n / total for k, n in counts.items() if n}
 
 
 class Deadline:

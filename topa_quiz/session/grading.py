@@ -62,6 +62,10 @@ def closeness(value: float, item: Item, words: Catalog) -> str:
         return words("grade.exact")
     decimals = 2 if item.decimals is None else item.decimals
     gap = format_value(abs(diff), decimals + 2).rstrip("0").rstrip(".")
+    if gap in ("0", ""):  # closer than the decimals shown: say the gap as it is (1e-7)
+        from ..engine.core import fmt
+
+        gap = fmt(abs(diff))
     key = "grade.high" if diff > 0 else "grade.low"
     return words(key, gap=gap)
 

@@ -95,13 +95,6 @@ def guess_rate(kinds: Iterable[tuple[str, int]]) -> float:
     return sum(rates) / len(rates) if rates else DEFAULT_GUESS
 
 
-def card_recall(card: MemoryCard, at: datetime, decay: float = 0.1542) -> float | None:
-    """FSRS-6 retrievability of ``card`` at ``at``; None for a card never reviewed."""
-    if card.stability is None or card.last_review is None:
-        return None
-    return forgetting_curve(days_between(card.last_review, at), card.stability, decay)
-
-
 def right_chance(elapsed_days: float, stability: float, guess: float, decay: float = 0.1542) -> float:
     """The chance of a right answer ``elapsed_days`` after a card's last review.
 
