@@ -97,3 +97,13 @@ def test_calc_reads_numbers_as_the_quiz_does(run):
     assert r.exit_code == 2 and "X: expected a finite number, got '1e999'" in r.stderr
     r = run("calc", "sigmoid", "1_000")
     assert r.exit_code == 2 and "X: expected a number, got '1_000'" in r.stderr
+
+
+def test_help_marks_required_options_and_shows_defaults(run):
+    r = run("calc", "adam", "--help", "--lang", "en")
+    text = " ".join(r.stdout.split())
+    assert "1000 values) [required]" in text  # --param
+    assert "2000 values in all) [required]" in text  # --grad
+    assert "[default: 0.001]" in text and "[default: 0.9]" in text
+    r = run("calc", "adam", "--help", "--lang", "ko")
+    assert "[필수]" in r.stdout and "[기본값: 0.001]" in " ".join(r.stdout.split())

@@ -57,9 +57,13 @@ def _help(p: Param, lang: str) -> str:
 
 def _parameter(p: Param, lang: str) -> inspect.Parameter:
     """The Typer declaration of one calculation parameter (values stay text: we parse them)."""
-    kw, text = inspect.Parameter.KEYWORD_ONLY, _help(p, lang)
+    kw, text, w = inspect.Parameter.KEYWORD_ONLY, _help(p, lang), words()
+    if p.required:
+        text += f" [{w('help.required')}]"
+    elif p.default is not None and p.kind not in ("flag", "steps"):
+        text += f" [{w('help.default')}: {p.default}]"
     if p.positional:
-        default = typer.Argument(None, help=f"{text} {words()('calc.positional')}", metavar="X...")
+        default = typer.Argument(None, help=f"{text} {w('calc.positional')}", metavar="X...")
         return inspect.Parameter(p.name, kw, default=default, annotation=Optional[list[str]])
     if p.kind == "steps":
         default = typer.Option(None, p.option, help=text, metavar="G")
@@ -70,8 +74,7 @@ def _parameter(p: Param, lang: str) -> inspect.Parameter:
             p.name, kw, default=typer.Option(bool(p.default), decl, help=text), annotation=bool
         )
     metavar = "|".join(p.choices) if p.choices else METAVARS[p.kind]
-    shown = "" if p.required or p.default is None else f" [{words()('help.default')}: {p.default}]"
-    default = typer.Option(None, p.option, help=text + shown, metavar=metavar)
+    default = typer.Option(None, p.option, help=text, metavar=metavar)
     return inspect.Parameter(p.name, kw, default=default, annotation=Optional[str])
 
 
