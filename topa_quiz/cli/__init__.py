@@ -68,12 +68,19 @@ FLAGS = {
 }
 
 
+#: the arguments of the run in progress, when the root was called with them (a test runner, the
+#: Python API): help texts built during the run follow its --lang, not the process's argv
+_this_run: list[str] | None = None
+
+
 def session_lang(argv: list[str] | None = None) -> str:
     """The language of this run, for help texts and errors: --lang/-l, TOPA_LANG, Korean.
 
     Never fails: a bad value falls back to Korean here (the command itself reports it).
     """
-    return _lang_of(tuple(sys.argv[1:] if argv is None else argv), os.environ.get("TOPA_LANG", ""))
+    if argv is None:
+        argv = _this_run if _this_run is not None else sys.argv[1:]
+    return _lang_of(tuple(argv), os.environ.get("TOPA_LANG", ""))
 
 
 @functools.lru_cache(maxsize=8)
@@ -162,7 +169,7 @@ def _tolerant_streams() -> None:
 class TopaGroup(TyperGroup):
     """The root group: commands loaded on demand; every exception mapped to one line."""
 
-    _loaded: dict[str, click_core.Command]
+    _loaded: dict[tuple[str, str], click_core.Command]
 
     def list_commands(self, ctx: click_core.Context) -> list[str]:
         return list(COMMANDS)
@@ -171,8 +178,8 @@ class TopaGroup(TyperGroup):
         if name not in COMMANDS:
             return None
         loaded = getattr(self, "_loaded", {})
-        if name in loaded:
-            return loaded[name]
+        if (session_lang(), name) in loaded:
+            return loaded[(session_lang(), name)]
         # a stand-in that carries the one-line help, so listing commands imports nothing
         from typer.core import TyperCommand
 
@@ -194,7 +201,9 @@ class TopaGroup(TyperGroup):
                 param.help = words("cli.version_help")  # type: ignore[attr-defined]
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):  # noqa: ANN001
-        lang = session_lang(list(args) if args is not None else None)
+        global _this_run
+        _this_run = list(args) if args is not None else None
+        lang = session_lang()
         self._speak(lang)
         _take_ctrl_c()
         _tolerant_streams()
@@ -219,17 +228,19 @@ class TopaGroup(TyperGroup):
 
 
 def load_command(group: TopaGroup, name: str) -> click_core.Command:
-    """Import the module of ``name``, let it register its commands, and keep the one asked for."""
+    """Import the module of ``name``, let it register its commands (their help in this run's
+    language), and keep the one asked for."""
     if not hasattr(group, "_loaded"):
         group._loaded = {}
-    if name not in group._loaded:
+    lang = session_lang()
+    if (lang, name) not in group._loaded:
         module = importlib.import_module(f"{__name__}.{COMMANDS[name][0]}")
         sub = typer.Typer(cls=TyperGroup, rich_markup_mode="rich", add_completion=False)
         module.register(sub)
         built = typer.main.get_group(sub)
         for other in built.list_commands(click_core.Context(built)):
-            group._loaded[other] = built.get_command(click_core.Context(built), other)  # type: ignore[assignment]
-    return group._loaded[name]
+            group._loaded[(lang, other)] = built.get_command(click_core.Context(built), other)  # type: ignore[assignment]
+    return group._loaded[(lang, name)]
 
 
 def _root_help() -> str:
