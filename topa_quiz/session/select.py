@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from ..bank.model import Bank, Question
 from ..errors import UsageError
+from ..kinds import kind_names
 
-KINDS = ("choice", "ox", "numeric")
+if TYPE_CHECKING:  # only draw() takes a Generator: `topa bank list` needs no NumPy
+    import numpy as np
 
 
 @dataclass(frozen=True)
@@ -43,13 +44,13 @@ def check_filters(bank: Bank, f: Filters) -> None:
         if not any(_concept_match(c, cid) for cid in bank.concepts):
             raise unknown_concept(bank, c)
     for t in f.types:
-        if t not in KINDS:
+        if t not in kind_names():
             raise UsageError(
                 f"unknown question type '{t}'",
                 key="select.unknown_type",
                 field="types",
                 value=t,
-                known=", ".join(KINDS),
+                known=", ".join(kind_names()),
             )
     for d in f.difficulties:
         if d not in (1, 2, 3):
