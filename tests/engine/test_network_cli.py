@@ -82,3 +82,25 @@ def test_bad_input_is_one_line_exit_2(run, args: list[str], message: str) -> Non
     lines = [line for line in r.stderr.splitlines() if line.strip()]
     assert len(lines) == 1, r.stderr
     assert message in lines[0]
+
+
+def test_a_network_error_is_worded_in_korean_too(run) -> None:
+    args = [
+        "calc",
+        "backprop",
+        *RELU_NET,
+        "--y-true",
+        "1",
+        "--loss",
+        "bce",
+        "--output",
+        "identity",
+        "--wrt",
+        "w1",
+    ]
+    r = run(*args, env={"TOPA_LANG": "ko"})
+    assert r.exit_code == 2
+    assert (
+        r.stderr.strip()
+        == "오류: --output: BCE에는 sigmoid 출력이 짝입니다. identity은(는) 맞지 않습니다. --output을 빼십시오"
+    )

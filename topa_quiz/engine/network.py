@@ -22,7 +22,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .activations import Result, _sigmoid, show, term
-from .core import EngineError, Step, fmt, fmt_array, sub, sup
+from .core import EngineError, Msg, Step, fmt, fmt_array, sub, sup
 
 #: the largest number of samples, inputs, hidden units or outputs a network takes
 MAX_UNITS = 64
@@ -121,11 +121,11 @@ def neuron(x: np.ndarray, w: np.ndarray, b: float, activation: str, alpha: float
     """
     cap("x", x.size, "inputs")
     if w.size != x.size:
-        raise EngineError("w", f"has {w.size} weights but x has {x.size} inputs; give one weight per input")
+        raise EngineError("w", "net.error.weights", n=w.size, inputs=x.size)
     if threshold != 0 and activation != "step":
-        raise EngineError("threshold", f"applies only to --activation step, not to {activation}")
+        raise EngineError("threshold", "net.error.threshold_only_step", activation=activation)
     if alpha != LEAKY and activation != "leaky-relu":
-        raise EngineError("alpha", f"applies only to --activation leaky-relu, not to {activation}")
+        raise EngineError("alpha", "net.error.alpha_only_leaky", activation=activation)
     products = w * x + 0.0
     z = float(products.sum() + b)
     y = float(activate(activation, np.array(z), alpha, threshold))
@@ -167,32 +167,25 @@ class Pass:
 
 
 def cap(name: str, n: int, what: str) -> None:
+    """``what``: samples, inputs, units or outputs (a catalog word ``net.count.<what>``)."""
     if n > MAX_UNITS:
-        raise EngineError(name, f"has {n} {what}; at most {MAX_UNITS} are taken")
+        raise EngineError(name, "net.error.too_many", n=n, what=Msg(f"net.count.{what}"), most=MAX_UNITS)
 
 
 def check_network(x: np.ndarray, w1: np.ndarray, b1: np.ndarray, w2: np.ndarray, b2: np.ndarray) -> None:
     """Every shape against nn.Linear's convention; the error names the parameter at fault."""
-    cap("x", x.shape[0], "samples (rows)")
+    cap("x", x.shape[0], "samples")
     cap("x", x.shape[1], "inputs")
-    cap("w1", w1.shape[0], "hidden units (rows)")
-    cap("w2", w2.shape[0], "outputs (rows)")
-    rule = "one row per unit and one column per input, as torch.nn.Linear stores it; rows separated by ';'"
+    cap("w1", w1.shape[0], "units")
+    cap("w2", w2.shape[0], "outputs")
     if w1.shape[1] != x.shape[1]:
-        raise EngineError("w1", f"has rows of {w1.shape[1]} but x has {x.shape[1]} inputs; w1 takes {rule}")
+        raise EngineError("w1", "net.error.w1_columns", cols=w1.shape[1], inputs=x.shape[1])
     if b1.size != w1.shape[0]:
-        raise EngineError(
-            "b1", f"has {b1.size} values but w1 has {w1.shape[0]} rows; give one bias per hidden unit"
-        )
+        raise EngineError("b1", "net.error.b1", n=b1.size, rows=w1.shape[0])
     if w2.shape[1] != w1.shape[0]:
-        raise EngineError(
-            "w2",
-            f"has rows of {w2.shape[1]} but the hidden layer has {w1.shape[0]} units (rows of w1); w2 takes {rule}",
-        )
+        raise EngineError("w2", "net.error.w2_columns", cols=w2.shape[1], units=w1.shape[0])
     if b2.size != w2.shape[0]:
-        raise EngineError(
-            "b2", f"has {b2.size} values but w2 has {w2.shape[0]} rows; give one bias per output"
-        )
+        raise EngineError("b2", "net.error.b2", n=b2.size, rows=w2.shape[0])
 
 
 def run_forward(
@@ -200,9 +193,7 @@ def run_forward(
 ) -> Pass:
     check_network(x, w1, b1, w2, b2)
     if output == "softmax" and w2.shape[0] == 1:
-        raise EngineError(
-            "output", "softmax over one output is always 1; give w2 one row per class or use sigmoid"
-        )
+        raise EngineError("output", "net.error.softmax_one")
     z1 = x @ w1.T + b1
     h = activate(hidden, z1)
     z2 = h @ w2.T + b2
@@ -272,14 +263,12 @@ def param_count(layers: np.ndarray, bias: bool) -> Result:
     """
     sizes = [float(n) for n in layers]
     if len(sizes) < 2:
-        raise EngineError(
-            "layers", "give at least two sizes: the inputs, then each layer's units (e.g. 784,128,10)"
-        )
+        raise EngineError("layers", "net.error.layers_two")
     if len(sizes) > MAX_LAYERS:
-        raise EngineError("layers", f"has {len(sizes)} sizes; at most {MAX_LAYERS} are taken")
+        raise EngineError("layers", "net.error.layers_many", n=len(sizes), most=MAX_LAYERS)
     for n in sizes:
         if n != int(n) or not 1 <= n <= MAX_WIDTH:
-            raise EngineError("layers", f"sizes are whole numbers from 1 to {MAX_WIDTH:,}, got {fmt(n)}")
+            raise EngineError("layers", "net.error.layers_size", most=f"{MAX_WIDTH:,}", value=fmt(n))
     widths = [int(n) for n in sizes]
     steps, counts = [], []
     for i, (n, m) in enumerate(zip(widths, widths[1:], strict=False), 1):
@@ -305,11 +294,9 @@ def sigmoid_chain(z: np.ndarray, layers: int | None) -> Result:
     0.015625
     """
     if z.size > MAX_CHAIN:
-        raise EngineError("z", f"has {z.size} values; at most {MAX_CHAIN} layers are taken")
+        raise EngineError("z", "net.error.chain_many", n=z.size, most=MAX_CHAIN)
     if layers is not None and z.size not in (1, layers):
-        raise EngineError(
-            "layers", f"is {layers} but z has {z.size} values; give one z per layer, or one z for all"
-        )
+        raise EngineError("layers", "net.error.chain_layers", layers=layers, n=z.size)
     n = layers or z.size
     zs = np.full(n, z[0]) if z.size == 1 else z
     s = _sigmoid(zs)

@@ -22,7 +22,7 @@ from __future__ import annotations
 import numpy as np
 
 from .activations import Result, show, term
-from .core import EngineError, Step, fmt, fmt_array
+from .core import EngineError, Msg, Step, fmt, fmt_array
 from .network import SHOW_TERMS, SYMBOL, Pass, forward_steps, run_forward, slope
 
 #: the output each loss takes when --output is left out
@@ -37,10 +37,10 @@ def _num(a: np.ndarray, symbol: str) -> str:
     return (show(a[0]) if a.shape[0] == 1 else fmt_array(a)) if a.size <= SHOW_TERMS else symbol
 
 
-def _shape(a: np.ndarray) -> str:
+def _shape(a: np.ndarray) -> Msg:
     if a.shape[0] == 1:
-        return f"{a.shape[1]} value" + ("s" if a.shape[1] != 1 else "")
-    return f"{a.shape[0]} rows of {a.shape[1]}"
+        return Msg("net.shape.one_value") if a.shape[1] == 1 else Msg("net.shape.values", {"n": a.shape[1]})
+    return Msg("net.shape.rows", {"rows": a.shape[0], "n": a.shape[1]})
 
 
 def targets(y_true: np.ndarray, p: Pass, loss: str) -> np.ndarray:
@@ -49,17 +49,11 @@ def targets(y_true: np.ndarray, p: Pass, loss: str) -> np.ndarray:
     if y.shape != p.y.shape and y.shape == (1, p.y.shape[0]) and p.y.shape[1] == 1:
         y = y.T
     if y.shape != p.y.shape:
-        raise EngineError(
-            "y_true",
-            f"has {_shape(y)} but the network gives {_shape(p.y)}; give one target per output, one row per sample",
-        )
+        raise EngineError("y_true", "net.error.targets_shape", given=_shape(y), wanted=_shape(p.y))
     if loss in PAIRED and (np.any(y < 0) or np.any(y > 1)):
-        raise EngineError("y_true", f"{loss.upper()} targets lie in [0, 1], got {fmt_array(y_true)}")
+        raise EngineError("y_true", "net.error.targets_range", loss=loss.upper(), value=fmt_array(y_true))
     if loss == "cce" and not np.allclose(y.sum(axis=1), 1.0, rtol=0, atol=1e-9):
-        raise EngineError(
-            "y_true",
-            "CCE takes one-hot rows (class 2 of 3 is 0,0,1), or probabilities summing to 1; not class indices",
-        )
+        raise EngineError("y_true", "net.error.cce_targets")
     return y
 
 
@@ -227,7 +221,7 @@ def backprop(
         output = DEFAULT_OUTPUT[loss]
     elif loss in PAIRED and output != PAIRED[loss]:
         raise EngineError(
-            "output", f"{loss.upper()} goes with a {PAIRED[loss]} output, not {output}; leave --output out"
+            "output", "net.error.loss_output", loss=loss.upper(), paired=PAIRED[loss], output=output
         )
     p = run_forward(x, w1, b1, w2, b2, hidden, output)
     y = targets(y_true, p, loss)
