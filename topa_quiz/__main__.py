@@ -11,14 +11,20 @@ import sys
 
 
 def main() -> None:
+    from topa_quiz import startup
+
+    startup.pause()  # no cyclic collection while starting up (see topa_quiz.startup)
     try:
-        from topa_quiz.cli import main as run
-    except KeyboardInterrupt:
-        sys.exit(130)
-    try:
-        run()
-    except KeyboardInterrupt:  # between the import and the root group's own handling
-        sys.exit(130)
+        try:
+            from topa_quiz.cli import main as run
+        except KeyboardInterrupt:
+            sys.exit(130)
+        try:
+            run()
+        except KeyboardInterrupt:  # between the import and the root group's own handling
+            sys.exit(130)
+    finally:
+        startup.resume()
 
 
 if __name__ == "__main__":

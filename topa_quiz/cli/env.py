@@ -112,7 +112,9 @@ class Environment:
         from rich.text import Text
 
         from ..render.text import plain
+        from ..startup import settled
 
+        settled()  # the program now waits for the learner: start-up is over
         if self.stdin_isatty and self.stdin is sys.stdin:
             return self.out.input(Text(prompt, style="bold cyan"))
         self.out.print(Text(prompt, style="bold cyan"), end="")
