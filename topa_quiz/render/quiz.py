@@ -11,13 +11,14 @@ from typing import TYPE_CHECKING
 from rich import box
 from rich.console import Group, RenderableType
 from rich.panel import Panel
-from rich.table import Table
 from rich.text import Text
 
 from .labels import concept_name, duration, mastery_bar, topic_name
 from .text import plain
 
 if TYPE_CHECKING:
+    from rich.table import Table
+
     from ..bank.model import Bank
     from ..i18n import Catalog
     from ..session.drill import Event, Summary
@@ -129,6 +130,8 @@ def event_view(event: Event, words: Catalog, feedback_on: bool = True) -> Render
 
 
 def _tally_table(rows: list[tuple[str, int, int]], heading: str, words: Catalog) -> Table:
+    from rich.table import Table  # with fractions, 4 ms of start-up: only once a summary has rows
+
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
     table.add_column(heading)
     table.add_column(words("right"), justify="right")
