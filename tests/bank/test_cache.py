@@ -64,13 +64,13 @@ def test_an_edited_entry_is_noticed_and_rebuilt(bank):
 @pytest.mark.parametrize(
     "damage",
     [
-        lambda body: body.replace(b'"answer":"O"', b'"answer":["O"]'),
-        lambda body: body.replace(b'"answer":"O",', b""),
-        lambda body: body.replace(b'"line":2', b'"line":true'),
+        lambda body: body.replace(b'[],"O",', b'[],["O"],'),  # the answer
+        lambda body: body.replace(b'[],"O",', b"[],"),
+        lambda body: body.replace(b'.yaml",2,', b'.yaml",true,'),  # the line
         lambda body: b'{"topics": 1}',
         lambda body: b"[]",
     ],
-    ids=["wrong type", "missing field", "bool for int", "wrong shape", "not a mapping"],
+    ids=["wrong type", "missing field", "bool for int", "wrong shape", "too few fields"],
 )
 def test_an_entry_of_the_wrong_shape_is_rebuilt_not_a_crash(bank, damage):
     """Even when the damage comes with a matching checksum, the shape is checked."""
@@ -133,9 +133,10 @@ def test_a_question_with_a_figure_survives_the_codec():
 @pytest.mark.parametrize(
     ("obj", "tp"),
     [
-        ({"ko": "가"}, Text),
-        ({"ko": "가", "en": "a", "jp": "あ"}, Text),
-        ({"ko": 1, "en": "a"}, Text),
+        (["가"], Text),
+        (["가", "a", "あ"], Text),
+        ([1, "a"], Text),
+        ({"ko": "가", "en": "a"}, Text),  # the format before FORMAT 3
         ([1, 2], tuple[int, int, int]),
         ([True], tuple[int, ...]),
         ("1.5", float | None),

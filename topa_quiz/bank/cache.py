@@ -20,8 +20,6 @@ import contextlib
 import hashlib
 import json
 import os
-import sys
-import tempfile
 from dataclasses import replace
 from functools import cache
 from pathlib import Path
@@ -30,7 +28,7 @@ from .codec import ShapeError, decode, encode, shape
 from .loader import FileData, Problem, QuestionEntry, _display, parse_bytes
 from .yamlread import read_bytes
 
-FORMAT = 2
+FORMAT = 3  # 3: dataclasses as lists of values
 
 
 @cache
@@ -54,19 +52,13 @@ def _registry_fingerprint() -> str:
 
 @cache
 def _code_fingerprint() -> str:
-    """The source of the bank package and of every kind's reader: what turns bytes into data."""
-    from .fields import KINDS
-
-    files = {str(p) for p in Path(__file__).parent.glob("*.py")}
-    for kind in KINDS.values():
-        for form in kind.forms:
-            module = sys.modules.get(form.read.__module__)
-            if module is not None and getattr(module, "__file__", None):
-                files.add(str(module.__file__))
+    """The source of the bank and kinds packages (what turns bytes into data) and the model's shape."""
+    package = Path(__file__).parent.parent
+    files = sorted([*package.joinpath("bank").glob("*.py"), *package.joinpath("kinds").glob("*.py")])
     digest = hashlib.sha256()
-    for name in sorted(files):
+    for path in files:
         with contextlib.suppress(OSError):
-            digest.update(Path(name).read_bytes())
+            digest.update(path.name.encode() + b"\0" + path.read_bytes())
     digest.update(shape(FileData).encode())
     return digest.hexdigest()[:16]
 
@@ -136,7 +128,9 @@ def _named(data: FileData, name: str) -> FileData:
     """File names said afresh: they depend on the working directory, the content does not."""
     data.problems = [p._replace(file=name) for p in data.problems]
     data.questions = [
-        e if e.question is None else QuestionEntry(replace(e.question, source=name), *_rest(e))
+        e
+        if e.question is None or e.question.source == name
+        else QuestionEntry(replace(e.question, source=name), *_rest(e))
         for e in data.questions
     ]
     return data
@@ -147,6 +141,8 @@ def _rest(e: QuestionEntry) -> tuple[object, ...]:
 
 
 def _store(target: Path, key: dict[str, object], data: FileData) -> None:
+    import tempfile
+
     tmp: str | None = None
     try:
         body = json.dumps(encode(data, FileData), ensure_ascii=False, separators=(",", ":")).encode()
