@@ -50,7 +50,7 @@ def test_every_field_of_every_table_is_in_the_schema_and_the_docs():
         for f in record.fields:
             assert f"| `{f.name}` |" in reference
     question = built["$defs"]["question"]["properties"]
-    for kind in fields.KINDS.values():
+    for kind in fields.kinds().values():
         for form in kind.forms:
             assert set(form.names) <= set(question), kind.kind
 
@@ -58,7 +58,7 @@ def test_every_field_of_every_table_is_in_the_schema_and_the_docs():
 @pytest.fixture
 def rating_kind():
     """A kind declared outside the bank package, as a kind module would."""
-    saved = dict(fields.KINDS)
+    saved = dict(fields.kinds())
 
     def read(reader, d, values, what):  # noqa: ANN001, ANN202
         return {"answer": values["stars"]} if "stars" in values else None
@@ -112,7 +112,7 @@ def test_question_fields_are_the_common_table_plus_the_kinds():
     from topa_quiz.bank.records import question_field_names
 
     assert question_field_names() == set(QUESTION.names) | {
-        n for k in fields.KINDS.values() for form in k.forms for n in form.names
+        n for k in fields.kinds().values() for form in k.forms for n in form.names
     }
     assert {"options", "answer", "calc", "distractors", "tolerance"} <= question_field_names()
     assert json.dumps(schema.build_schema())  # plain JSON data throughout

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from topa_quiz.bank import loader  # noqa: F401  (registers the kinds)
 from topa_quiz.bank.codec import decode, encode
-from topa_quiz.bank.fields import KINDS, doc_msg
+from topa_quiz.bank.fields import doc_msg, kinds
 from topa_quiz.bank.problem import Msg, Problem
 from topa_quiz.bank.reader import form_msg
 from topa_quiz.bank.records import RECORDS
@@ -13,9 +13,9 @@ from topa_quiz.i18n import catalog
 
 def test_every_field_type_and_every_form_has_catalog_words() -> None:
     docs = {f.type.doc for r in RECORDS for f in r.fields}
-    docs |= {f.type.doc for k in KINDS.values() for form in k.forms for f in form.fields}
+    docs |= {f.type.doc for k in kinds().values() for form in k.forms for f in form.fields}
     assert [d for d in sorted(docs) if not isinstance(doc_msg(d), Msg)] == []
-    forms = [(k, f) for k in KINDS.values() for f in k.forms]
+    forms = [(k, f) for k in kinds().values() for f in k.forms]
     assert [f.title for k, f in forms if not isinstance(form_msg(k, f), Msg)] == []
 
 

@@ -9,14 +9,16 @@ distractors of a computed choice question. The kinds themselves are declared in
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import Msg
 from .fields import CALC, CASES, PARAMS, STEP_KEY, TOLERANCE, Field, whole_number
 from .model import Distractor
-from .reader import Reader
 from .records import DISTRACTOR
 from .yamlread import Marked
+
+if TYPE_CHECKING:
+    from .reader import Reader
 
 COMPUTED = (
     Field("calc", CALC, "The engine calculation that gives the answer, by name.", required=True),

@@ -5,7 +5,7 @@ distractor, a figure, a figure's series); each is a table of :class:`Field` (nam
 type, required, help). A question's fields are the :data:`QUESTION` record (every kind)
 plus the fields of its kind: each kind declares a :class:`KindFields` with one or more
 :class:`Form` s (a choice question is written with its options, or computed with
-distractors) and calls :func:`register_kind`. The loader (allowed, required and simple
+distractors); :func:`kinds` gathers them. The loader (allowed, required and simple
 typed fields), ``question_bank/schema.json`` and the field reference of
 ``docs/bank-format.md`` (both made by :mod:`topa_quiz.bank.schema`) read these tables,
 nothing else.
@@ -119,12 +119,30 @@ KINDS: dict[str, KindFields] = {}
 
 def register_kind(kind: KindFields) -> None:
     """Add (or replace) a question kind's fields: the loader and the schema take it from here."""
+    kinds()  # the package's own first, so that a later one can replace them
     KINDS[kind.kind] = kind
+
+
+def kinds() -> dict[str, KindFields]:
+    """Every kind's fields by name. The package's kinds are registered at the first call, not
+    at import: each builds its table from this module and the records, and a start-up that
+    finds the bank in its cache needs none of them."""
+    global _package_kinds
+    if not _package_kinds:
+        _package_kinds = True
+        from .. import kinds as package
+
+        for kind in package.KINDS.values():
+            KINDS.setdefault(kind.name, kind.fields)
+    return KINDS
+
+
+_package_kinds = False
 
 
 def kind_field_names() -> set[str]:
     """Every field that belongs to some kind (not to every question)."""
-    return {n for k in KINDS.values() for n in k.names}
+    return {n for k in kinds().values() for n in k.names}
 
 
 # ----------------------------------------------------------------- value types
@@ -176,7 +194,8 @@ def _check_step_key(v: object) -> Msg | None:
 
 
 def _check_kind(v: object) -> Msg | None:
-    return None if v in KINDS else Msg("problem.must.one_of", {"choices": ", ".join(KINDS)})
+    names = kinds()
+    return None if v in names else Msg("problem.must.one_of", {"choices": ", ".join(names)})
 
 
 TEXT = ValueType("text: {ko, en}", {"$ref": "#/$defs/text"})
@@ -211,7 +230,7 @@ TOLERANCE = ValueType(
 )
 STEP_KEY_PATTERN = "[a-z][a-z0-9_]*"
 STEP_KEY = ValueType("step key", {"type": "string", "pattern": f"^{STEP_KEY_PATTERN}$"}, _check_step_key)
-KIND = ValueType("a kind below", lambda: {"enum": list(KINDS)}, _check_kind)
+KIND = ValueType("a kind below", lambda: {"enum": list(kinds())}, _check_kind)
 
 
 def doc_msg(doc: str) -> Msg | str:

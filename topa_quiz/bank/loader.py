@@ -12,14 +12,15 @@ import os
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .. import kinds  # noqa: F401  (registers choice, ox, numeric)
 from ..errors import Msg
-from .model import LANGS, Bank, Concept, Question, Text
+from .model import LANGS, PLACEHOLDER, Bank, Concept, Question, Text
 from .problem import Problem
-from .reader import PLACEHOLDER, Reader
-from .records import FILE
 from .yamlread import Marked, decode, parse, read_bytes
+
+if TYPE_CHECKING:  # the readers are imported when a file is parsed, never for a cached bank
+    from .reader import Reader
 
 __all__ = [
     "PLACEHOLDER",
@@ -131,6 +132,9 @@ def parse_bytes(data: bytes, name: str) -> FileData:
     if isinstance(text, Problem):
         out.problems.append(text)
         return out
+    from .reader import Reader
+    from .records import FILE
+
     doc = parse(text, name, out.problems)
     reader = Reader(name, out.problems)
     if doc is None:
@@ -161,7 +165,7 @@ def parse_bytes(data: bytes, name: str) -> FileData:
     return out
 
 
-def _read_topics(reader: Reader, doc: Marked, out: FileData) -> None:
+def _read_topics(reader: "Reader", doc: Marked, out: FileData) -> None:
     topics = doc.get("topics")
     if topics is None:
         return

@@ -3,9 +3,13 @@
 # No "from __future__ import annotations": the cache's codec reads these annotations as
 # objects, and string annotations would cost a compile each in every process.
 
+import re
 from dataclasses import dataclass, field
 
 LANGS = ("ko", "en")
+
+#: a parameter's place in a text: ``{lr}`` (``{{`` and ``}}`` stay braces)
+PLACEHOLDER = re.compile(r"(?<!\{)\{(\w+)\}(?!\})")
 
 
 @dataclass(frozen=True)

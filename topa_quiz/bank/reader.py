@@ -10,17 +10,14 @@ form reader.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterable
 
 from ..errors import Msg
-from .fields import KINDS, Field, Form, KindFields, doc_msg
-from .model import LANGS, Concept, Figure, FigureSeries, Question, Text
+from .fields import Field, Form, KindFields, doc_msg, kinds
+from .model import LANGS, PLACEHOLDER, Concept, Figure, FigureSeries, Question, Text
 from .problem import Problem
 from .records import CONCEPT, FIGURE, FIGURE_SERIES, MAX_SERIES, QUESTION, question_field_names
 from .yamlread import Marked
-
-PLACEHOLDER = re.compile(r"(?<!\{)\{(\w+)\}(?!\})")
 
 
 def shown(v: object) -> str | Msg:
@@ -181,15 +178,15 @@ class Reader:
         what = Msg("problem.what.question", {"id": qid})
         self.unknown_fields(d, question_field_names(), what)
         if d.get("type") is None:
-            self.said(d.mark, "problem.question.no_type", what=what, kinds=", ".join(KINDS))
+            self.said(d.mark, "problem.question.no_type", what=what, kinds=", ".join(kinds()))
             return None
-        kind = KINDS.get(d["type"]) if isinstance(d["type"], str) else None
+        kind = kinds().get(d["type"]) if isinstance(d["type"], str) else None
         if kind is None:
             self.said(
                 d.at("type"),
                 "problem.question.bad_type",
                 what=what,
-                kinds=", ".join(KINDS),
+                kinds=", ".join(kinds()),
                 value=shown(d["type"]),
             )
             return None

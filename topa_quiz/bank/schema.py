@@ -14,8 +14,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .. import kinds  # noqa: F401  (registers choice, ox, numeric)
-from .fields import KINDS, Field, Form, Record, Schema, kind_field_names
+from .fields import Field, Form, Record, Schema, kind_field_names, kinds
 from .records import FILE, QUESTION, RECORDS
 from .sampling import INT64, MAX_SIZE
 
@@ -104,7 +103,7 @@ def question_schema() -> dict[str, Any]:
     """The common fields, every kind's fields, and one if/then per kind (oneOf its forms)."""
     out = record_schema(QUESTION)
     variants: dict[str, list[dict[str, Any]]] = {}
-    for kind in KINDS.values():
+    for kind in kinds().values():
         for form in kind.forms:
             for f in form.fields:
                 if _property(f) not in variants.setdefault(f.name, []):
@@ -112,7 +111,7 @@ def question_schema() -> dict[str, Any]:
     for name, schemas in variants.items():
         out["properties"][name] = schemas[0] if len(schemas) == 1 else {"anyOf": schemas}
     names, rules = kind_field_names(), []
-    for kind in KINDS.values():
+    for kind in kinds().values():
         forms = [_form_schema(f, names) for f in kind.forms]
         when = {"required": ["type"], "properties": {"type": {"const": kind.kind}}}
         rules.append({"if": when, "then": forms[0] if len(forms) == 1 else {"oneOf": forms}})
@@ -163,7 +162,7 @@ def field_reference() -> str:
 
     section(FILE.title, FILE.fields)
     section(QUESTION.title, QUESTION.fields)
-    for kind in KINDS.values():
+    for kind in kinds().values():
         for form in kind.forms:
             chosen = f" (when it has `{form.when}`)" if form.when else ""
             title = f"`type: {kind.kind}`" + (f": {form.title}{chosen}" if len(kind.forms) > 1 else "")

@@ -6,22 +6,20 @@ the panel body, the feedback lines, the answer as text, its timing for spaced re
 its exports. The rest of the package asks ``kind_of(name)`` and never compares names.
 
 Each kind also declares how the bank writes it (``fields``: its forms and fields); the
-loader, ``question_bank/schema.json`` and the docs' field reference are made from those.
+loader, ``question_bank/schema.json`` and the docs' field reference are made from those
+(:mod:`topa_quiz.bank.fields` registers them when it is first imported: reading YAML needs
+them, a start-up that finds the bank in its cache does not).
 Adding a kind is adding a module here and one line to :data:`KINDS`.
 """
 
 from __future__ import annotations
 
-from ..bank.fields import register_kind
 from .base import Kind
 from .choice import ChoiceKind
 from .numeric import NumericKind
 from .ox import OxKind
 
 KINDS: dict[str, Kind] = {k.name: k for k in (ChoiceKind(), OxKind(), NumericKind())}
-
-for _kind in KINDS.values():  # the bank's loader, schema and docs read the kinds' fields
-    register_kind(_kind.fields)
 
 
 def kind_of(name: str) -> Kind:

@@ -23,13 +23,22 @@ class Kind:
     """One kind of question. Subclasses set ``name`` and override what differs."""
 
     name: ClassVar[str] = ""
-    #: how the bank writes this kind: its fields and forms (the loader, schema and docs read it)
-    fields: ClassVar[KindFields]
     #: seconds under which a right answer counts as Easy, over which as Hard (FSRS rating)
     fast: ClassVar[float] = 10.0
     slow: ClassVar[float] = 45.0
     #: every question of this kind is computed by the engine (so "computed" says nothing new)
     always_computed: ClassVar[bool] = False
+
+    # ---------------------------------------------------------------- the bank format
+    @property
+    def fields(self) -> KindFields:
+        """How the bank writes this kind: its fields and forms (the loader, schema and docs
+        read it). Built on first use, so a start-up that finds the bank cached never does."""
+        return self.bank_fields()
+
+    @staticmethod
+    def bank_fields() -> KindFields:
+        raise NotImplementedError
 
     # ---------------------------------------------------------------- items
     def build(self, q: Question, base: Item, computed: Computed | None, rng: np.random.Generator) -> Item:

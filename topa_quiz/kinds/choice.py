@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
+from functools import cache
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from ..bank.computed import COMPUTED, read_computed_choice
-from ..bank.fields import Field, Form, KindFields, ValueType, list_of
 from ..bank.model import LANGS, Option, Text
-from ..bank.reader import Reader
-from ..bank.records import DISTRACTOR, OPTION
-from ..bank.yamlread import Marked
 from ..errors import Msg
 from .base import Kind
 
@@ -19,7 +15,10 @@ if TYPE_CHECKING:
     import numpy as np
     from rich.console import RenderableType
 
+    from ..bank.fields import KindFields
     from ..bank.model import Question
+    from ..bank.reader import Reader
+    from ..bank.yamlread import Marked
     from ..i18n import Catalog
     from ..session.grading import Answer
     from ..session.items import Computed, Item
@@ -32,12 +31,12 @@ def circled(index: int) -> str:
 
 
 # ------------------------------------------------------------------ the bank format
-CHOICE_ANSWER = ValueType("option number", {"type": "integer", "minimum": 1, "maximum": 5})
-
-
 def read_listed_choice(
     r: Reader, d: Marked, values: dict[str, Any], what: Msg | str
 ) -> dict[str, object] | None:
+    from ..bank.records import OPTION
+    from ..bank.yamlread import Marked
+
     raw = values.get("options")
     if raw is None:
         return None
@@ -69,57 +68,65 @@ def read_listed_choice(
     return {"options": tuple(options), "answer": answer} if answer_ok else None
 
 
-FIELDS = KindFields(
-    "choice",
-    "Multiple choice: 4 or 5 written options, or a computed answer among computed wrong values.",
-    (
-        Form(
-            "listed",
-            "a choice question with written options",
-            (
-                Field(
-                    "options",
-                    list_of(OPTION, "list of options", 4, 5),
-                    "4 or 5 options, shown ①②③④⑤ in random order.",
-                    required=True,
+@cache
+def bank_fields() -> KindFields:
+    """How the bank writes a choice question (built when a bank file is read, not at start-up)."""
+    from ..bank.computed import COMPUTED, read_computed_choice
+    from ..bank.fields import Field, Form, KindFields, ValueType, list_of
+    from ..bank.records import DISTRACTOR, OPTION
+
+    choice_answer = ValueType("option number", {"type": "integer", "minimum": 1, "maximum": 5})
+    return KindFields(
+        "choice",
+        "Multiple choice: 4 or 5 written options, or a computed answer among computed wrong values.",
+        (
+            Form(
+                "listed",
+                "a choice question with written options",
+                (
+                    Field(
+                        "options",
+                        list_of(OPTION, "list of options", 4, 5),
+                        "4 or 5 options, shown ①②③④⑤ in random order.",
+                        required=True,
+                    ),
+                    Field(
+                        "answer",
+                        choice_answer,
+                        "The correct option's position as written, 1-based.",
+                        required=True,
+                    ),
                 ),
-                Field(
-                    "answer",
-                    CHOICE_ANSWER,
-                    "The correct option's position as written, 1-based.",
-                    required=True,
+                read_listed_choice,
+                rules=(
+                    {
+                        "if": {"required": ["options"], "properties": {"options": {"maxItems": 4}}},
+                        "then": {"properties": {"answer": {"maximum": 4}}},
+                    },
                 ),
             ),
-            read_listed_choice,
-            rules=(
-                {
-                    "if": {"required": ["options"], "properties": {"options": {"maxItems": 4}}},
-                    "then": {"properties": {"answer": {"maximum": 4}}},
-                },
+            Form(
+                "computed",
+                "a computed choice question",
+                (
+                    *COMPUTED,
+                    Field(
+                        "distractors",
+                        list_of(DISTRACTOR, "list of distractors", 2),
+                        "At least 2 wrong values, each computed from a misconception.",
+                        required=True,
+                    ),
+                ),
+                read_computed_choice,
+                when="calc",
             ),
         ),
-        Form(
-            "computed",
-            "a computed choice question",
-            (
-                *COMPUTED,
-                Field(
-                    "distractors",
-                    list_of(DISTRACTOR, "list of distractors", 2),
-                    "At least 2 wrong values, each computed from a misconception.",
-                    required=True,
-                ),
-            ),
-            read_computed_choice,
-            when="calc",
-        ),
-    ),
-)
+    )
 
 
 class ChoiceKind(Kind):
     name: ClassVar[str] = "choice"
-    fields: ClassVar[KindFields] = FIELDS
+    bank_fields = staticmethod(bank_fields)
     fast: ClassVar[float] = 10.0
     slow: ClassVar[float] = 45.0
 

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 from typing import TYPE_CHECKING, ClassVar
 
-from ..bank.computed import COMPUTED, read_computed
-from ..bank.fields import Form, KindFields
 from .base import Kind
 
 if TYPE_CHECKING:
@@ -15,6 +14,7 @@ if TYPE_CHECKING:
     import numpy as np
     from rich.console import RenderableType
 
+    from ..bank.fields import KindFields
     from ..bank.model import Question
     from ..i18n import Catalog
     from ..session.grading import Answer
@@ -22,16 +22,22 @@ if TYPE_CHECKING:
 
 
 # ------------------------------------------------------------------ the bank format
-FIELDS = KindFields(
-    "numeric",
-    "A number computed by the engine from drawn parameters; the learner types it.",
-    (Form("numeric", "a numeric question", COMPUTED, read_computed),),
-)
+@cache
+def bank_fields() -> KindFields:
+    """How the bank writes a numeric question (built when a bank file is read, not at start-up)."""
+    from ..bank.computed import COMPUTED, read_computed
+    from ..bank.fields import Form, KindFields
+
+    return KindFields(
+        "numeric",
+        "A number computed by the engine from drawn parameters; the learner types it.",
+        (Form("numeric", "a numeric question", COMPUTED, read_computed),),
+    )
 
 
 class NumericKind(Kind):
     name: ClassVar[str] = "numeric"
-    fields: ClassVar[KindFields] = FIELDS
+    bank_fields = staticmethod(bank_fields)
     fast: ClassVar[float] = 30.0
     slow: ClassVar[float] = 120.0
     always_computed: ClassVar[bool] = True

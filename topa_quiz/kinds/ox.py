@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
+from functools import cache
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from ..bank.fields import Field, Form, KindFields, ValueType
-from ..bank.reader import Reader
-from ..bank.yamlread import Marked
 from ..errors import Msg
 from .base import Kind
 
@@ -16,7 +14,10 @@ if TYPE_CHECKING:
     import numpy as np
     from rich.console import RenderableType
 
+    from ..bank.fields import KindFields
     from ..bank.model import Question
+    from ..bank.reader import Reader
+    from ..bank.yamlread import Marked
     from ..i18n import Catalog
     from ..session.grading import Answer
     from ..session.items import Computed, Item
@@ -30,9 +31,6 @@ def _check_ox(v: object) -> Msg | None:
     return None if ok else Msg("problem.must.ox")
 
 
-OX_ANSWER = ValueType("O or X", {"enum": ["O", "X"]}, _check_ox)
-
-
 def read_ox(r: Reader, d: Marked, values: dict[str, Any], what: Msg | str) -> dict[str, object] | None:
     answer = values.get("answer")
     if answer is None:
@@ -42,23 +40,29 @@ def read_ox(r: Reader, d: Marked, values: dict[str, Any], what: Msg | str) -> di
     return {"answer": answer.strip().upper()}
 
 
-FIELDS = KindFields(
-    "ox",
-    "True or false: the learner answers O or X.",
-    (
-        Form(
-            "ox",
-            "an ox question",
-            (Field("answer", OX_ANSWER, "O (true) or X (false).", required=True),),
-            read_ox,
+@cache
+def bank_fields() -> KindFields:
+    """How the bank writes an O/X question (built when a bank file is read, not at start-up)."""
+    from ..bank.fields import Field, Form, KindFields, ValueType
+
+    ox_answer = ValueType("O or X", {"enum": ["O", "X"]}, _check_ox)
+    return KindFields(
+        "ox",
+        "True or false: the learner answers O or X.",
+        (
+            Form(
+                "ox",
+                "an ox question",
+                (Field("answer", ox_answer, "O (true) or X (false).", required=True),),
+                read_ox,
+            ),
         ),
-    ),
-)
+    )
 
 
 class OxKind(Kind):
     name: ClassVar[str] = "ox"
-    fields: ClassVar[KindFields] = FIELDS
+    bank_fields = staticmethod(bank_fields)
     fast: ClassVar[float] = 6.0
     slow: ClassVar[float] = 30.0
 

@@ -11,8 +11,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..bank.draw import DrawError, draw, format_value, show_param
-from ..bank.loader import PLACEHOLDER
-from ..bank.model import Bank, Distractor, Question
+from ..bank.model import PLACEHOLDER, Bank, Distractor, Question
 from ..engine import Calculation
 from ..kinds import Kind, kind_of
 from ..kinds.choice import CIRCLED, circled  # noqa: F401 - re-exported for callers
