@@ -21,7 +21,7 @@ def recording(env: Environment, drill: Drill) -> Iterator[None]:
 
     While a plan is stored, the store brings each review forward for the exam day (``cap``).
     """
-    from ..session.planning import due_cap
+    from ..session.deadline import due_cap
     from ..store.recorder import open_recorder
     from .plan import local_zone
 

@@ -42,7 +42,7 @@ the exam keeps less than with plain FSRS (the final reviews were left for that w
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import Protocol
@@ -235,3 +235,15 @@ def plain_due(card: MemoryCard, desired_retention: float = 0.9, maximum_interval
         return card.due
     days = min(max(round(interval_days(card.stability, desired_retention)), 1), maximum_interval)
     return card.last_review + timedelta(days=days)
+
+
+def due_cap(tz: tzinfo = UTC) -> Callable[[datetime, MemoryCard, date], datetime]:
+    """The cap the store applies after each review while a plan is stored (``cap=`` of the recorder).
+
+    Called right after the review, so the review time is the card's last review.
+    """
+
+    def capped(due: datetime, card: MemoryCard, exam_date: date) -> datetime:
+        return cap(due, card, exam_date, card.last_review or due, tz=tz)
+
+    return capped

@@ -19,13 +19,12 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, tzinfo
 from typing import TYPE_CHECKING
 
 from ..errors import UsageError
-from .deadline import MemoryCard, cap, plain_due
+from .deadline import MemoryCard, cap, due_cap, plain_due  # noqa: F401 - due_cap re-exported
 
 if TYPE_CHECKING:
     from ..store.plan import Plan
@@ -123,18 +122,6 @@ def planned_due(card: MemoryCard, exam_date: date | None, now: datetime, tz: tzi
     if exam_date is None:
         return own
     return min(own, cap(own, card, exam_date, now, tz=tz))
-
-
-def due_cap(tz: tzinfo = UTC) -> Callable[[datetime, MemoryCard, date], datetime]:
-    """The cap the store applies after each review while a plan is stored (``cap=`` of the recorder).
-
-    Called right after the review, so the review time is the card's last review.
-    """
-
-    def capped(due: datetime, card: MemoryCard, exam_date: date) -> datetime:
-        return cap(due, card, exam_date, card.last_review or due, tz=tz)
-
-    return capped
 
 
 def _reading():  # noqa: ANN202 - a read-only connection, or None before anything is stored

@@ -16,7 +16,6 @@ from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
 from .db import dumps
-from .plan import read_plan
 
 if TYPE_CHECKING:
     from fsrs import Card
@@ -94,6 +93,8 @@ def review_card(
     row = conn.execute("SELECT card FROM cards WHERE question_id = ?", (question_id,)).fetchone()
     card = load_card(row[0] if row else None)
     card, _ = scheduler().review_card(card, rating_for(correct, seconds, kind), when)
+    from .plan import read_plan  # only while recording a review
+
     plan = read_plan(conn) if cap is not None else None
     card.due = capped(card, cap, plan.exam_date if plan else None)
     conn.execute(
