@@ -39,6 +39,8 @@ class DrawError(ValueError):
 
 @dataclass(frozen=True)
 class Draw:
+    """A question's parameters drawn, its calculation run, and the wrong options computed."""
+
     params: dict[str, object]
     calculation: Calculation
     value: float

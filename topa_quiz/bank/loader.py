@@ -39,6 +39,8 @@ SUFFIXES = (".yaml", ".yml")
 
 @dataclass(frozen=True)
 class TopicEntry:
+    """A topic declared in a file, with where."""
+
     id: str
     name: Text
     mark: tuple[int, int]
@@ -46,6 +48,8 @@ class TopicEntry:
 
 @dataclass(frozen=True)
 class ConceptEntry:
+    """A concept declared in a file, with where."""
+
     concept: Concept
     mark: tuple[int, int]
 

@@ -26,6 +26,8 @@ class Text:
 
 @dataclass(frozen=True)
 class Option:
+    """A written option of a choice question; ``why`` says why a wrong one is wrong."""
+
     text: Text
     why: Text | None = None
     last: bool = False
@@ -63,6 +65,8 @@ class Figure:
 
 @dataclass(frozen=True)
 class Concept:
+    """A concept of the notes (or beyond them): its topic, names and summary."""
+
     id: str
     topic: str
     ko: str
@@ -79,6 +83,8 @@ class Concept:
 
 @dataclass(frozen=True)
 class Question:
+    """A question as the bank writes it (its kind's fields are None or empty for others)."""
+
     id: str
     concepts: tuple[str, ...]
     type: str
@@ -120,6 +126,8 @@ class Question:
 
 @dataclass(frozen=True)
 class Bank:
+    """Every topic, concept and question loaded, with the files they came from."""
+
     topics: dict[str, Text]
     concepts: dict[str, Concept]
     questions: tuple[Question, ...]

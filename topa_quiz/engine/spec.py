@@ -44,6 +44,8 @@ def _num(v: float) -> str:
 
 @dataclass(frozen=True)
 class Param:
+    """One parameter of a calculation: its kind, default, bounds and help."""
+
     name: str
     kind: str
     #: catalog id of the help text, e.g. ``calc.param.lr``
@@ -109,6 +111,8 @@ class Param:
 
 @dataclass(frozen=True)
 class Calc:
+    """A calculation of the registry: the one description of it (command, plot, schema)."""
+
     name: str
     target: str
     topic: str

@@ -109,12 +109,16 @@ class Graded:
 
 @dataclass(frozen=True)
 class Skipped:
+    """The learner skipped the item (it counts as not known)."""
+
     item: Item
     attempt: Attempt
 
 
 @dataclass(frozen=True)
 class Hint:
+    """The hint asked for."""
+
     item: Item
     text: str  # empty when hints are off (the exam)
 
@@ -128,6 +132,8 @@ class Notice:
 
 @dataclass(frozen=True)
 class Ended:
+    """The drill ended, and why."""
+
     reason: str  # "quit", "eof", "interrupt", "time", "not_recorded"
 
 

@@ -23,16 +23,22 @@ COMMANDS = {"?": "hint", "h": "hint", "s": "skip", "q": "quit", "p": "plot"}
 
 @dataclass(frozen=True)
 class Command:
+    """A command typed at the prompt (hint, skip, quit, plot)."""
+
     name: str
 
 
 @dataclass(frozen=True)
 class Invalid:
+    """A line that is neither an answer nor a command: what to type instead."""
+
     message: str
 
 
 @dataclass(frozen=True)
 class Answer:
+    """An answer read from a typed line, and whether it is right."""
+
     given: str  # normalized: "2" (option number, 1-based), "O"/"X", or the number
     correct: bool
     value: float | None = None  # numeric answers

@@ -33,6 +33,8 @@ ItemError = DrawError  # a question that cannot be turned into a concrete item (
 
 @dataclass(frozen=True)
 class Choice:
+    """An option as shown: its text, whether it is right, and why not."""
+
     text: str
     correct: bool
     why: str | None = None
@@ -40,6 +42,8 @@ class Choice:
 
 @dataclass(frozen=True)
 class Item:
+    """A question made concrete for one showing: texts filled in, options shuffled, answer known."""
+
     question: Question
     lang: str
     prompt: str

@@ -44,6 +44,8 @@ class QuizOptions:
 
 @dataclass(frozen=True)
 class ExamOptions:
+    """What ``topa exam`` is asked for."""
+
     count: int = 40
     minutes: float = 60.0
     pass_mark: float = 60.0

@@ -15,6 +15,8 @@ if TYPE_CHECKING:  # only draw() takes a Generator: `topa bank list` needs no Nu
 
 @dataclass(frozen=True)
 class Filters:
+    """Which questions a drill may draw from (empty: no restriction)."""
+
     topics: tuple[str, ...] = ()
     concepts: tuple[str, ...] = ()  # ids or prefixes: "optimizer", "activation.sigmoid"
     types: tuple[str, ...] = ()
