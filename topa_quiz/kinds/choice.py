@@ -169,17 +169,11 @@ class ChoiceKind(Kind):
         return given
 
     def panel_body(self, item: Item, words: Catalog) -> list[RenderableType]:
-        from rich.table import Table
         from rich.text import Text
 
-        from ..render.text import plain
+        from ..render.text import Hanging, plain
 
-        options = Table.grid(padding=(0, 1))
-        options.add_column(no_wrap=True)
-        options.add_column(overflow="fold")
-        for i, c in enumerate(item.choices):
-            options.add_row(circled(i), plain(c.text))
-        return [Text(""), options]
+        return [Text(""), *(Hanging(circled(i), plain(c.text)) for i, c in enumerate(item.choices))]
 
     def feedback(self, item: Item, answer: Answer, words: Catalog) -> list[RenderableType]:
         from ..render.text import plain
