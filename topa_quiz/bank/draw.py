@@ -17,9 +17,8 @@ from .model import Distractor, Question
 from .sampling import sample_params
 
 if TYPE_CHECKING:
-    import numpy as np
-
     from ..engine import Calculation
+    from ..rng import Rng
 
 
 class DrawError(ValueError):
@@ -124,7 +123,7 @@ def run(name: str, params: dict[str, object], qid: str) -> Calculation:
         ) from None
 
 
-def draw(q: Question, rng: np.random.Generator) -> Draw:
+def draw(q: Question, rng: Rng) -> Draw:
     """Sample ``q``'s parameters and compute its answer (and wrong values for a choice)."""
     try:
         params = sample_params(q.params, q.cases, rng)

@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 
 from ..errors import Msg
 
-if TYPE_CHECKING:  # NumPy is needed to draw, not to check forms: the loader stays light
-    import numpy as np
+if TYPE_CHECKING:
+    from ..rng import Rng
 
 SPEC_KEYS = ({"choice"}, {"uniform", "round", "size"}, {"integers", "size"})
 MAX_SIZE = 100
@@ -93,7 +93,7 @@ def _plain(v: object) -> object:
     return v
 
 
-def resolve(spec: object, rng: np.random.Generator) -> object:
+def resolve(spec: object, rng: Rng) -> object:
     """One drawn value of a parameter form (fixed values pass through)."""
     if not isinstance(spec, Mapping):
         return _plain(spec)
@@ -110,11 +110,11 @@ def resolve(spec: object, rng: np.random.Generator) -> object:
         return draw.tolist() if size else float(draw)
     lo, hi = spec["integers"]
     draw = rng.integers(int(lo), int(hi) + 1, size)
-    return draw.tolist() if size else int(draw)
+    return [int(v) for v in draw] if size else int(draw)  # type: ignore[union-attr]
 
 
 def sample_params(
-    params: Mapping[str, object], cases: tuple[Mapping[str, object], ...], rng: np.random.Generator
+    params: Mapping[str, object], cases: tuple[Mapping[str, object], ...], rng: Rng
 ) -> dict[str, object]:
     """A case (if any), then each parameter drawn on top of it."""
     out: dict[str, object] = {}

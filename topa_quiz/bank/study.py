@@ -41,9 +41,8 @@ from .reader import Reader
 from .sampling import sample_params, spec_problem
 
 if TYPE_CHECKING:
-    import numpy as np
-
     from ..engine.core import Calculation
+    from ..rng import Rng
 
 #: plots that are not one calculation: the learning-rate comparison
 SPECIAL_PLOTS = ("lr",)
@@ -72,11 +71,11 @@ class Example:
     #: where the example is written in its file
     line: int = 0
 
-    def draw(self, rng: np.random.Generator) -> dict[str, object]:
+    def draw(self, rng: Rng) -> dict[str, object]:
         """One set of concrete parameters (a case, if any, then each form drawn)."""
         return sample_params(self.params, self.cases, rng)
 
-    def run(self, rng: np.random.Generator) -> Calculation:
+    def run(self, rng: Rng) -> Calculation:
         """Draw parameters and compute: the result with its worked steps.
 
         Raises :class:`topa_quiz.engine.EngineError` if the engine rejects the draw.
@@ -353,14 +352,13 @@ def check_examples(study: Study, draws: int = 12) -> list[Problem]:
 
     The deep check (it needs NumPy and the engine), like :func:`topa_quiz.bank.validate.check_draws`.
     """
-    import numpy as np
-
     from ..engine import EngineError, compute
+    from ..rng import Rng
 
     problems: list[Problem] = []
     for page in study.pages.values():
         for x in page.examples:
-            rng = np.random.default_rng([draws, len(page.concept)])
+            rng = Rng([draws, len(page.concept)])
             for k in range(draws):
                 params = x.draw(rng)
                 try:

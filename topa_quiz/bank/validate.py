@@ -17,7 +17,7 @@ DRAWS = 24
 def check_draws(bank: Bank, draws: int = DRAWS, files: Collection[str] | None = None) -> list[Problem]:
     """Draw each computed question ``draws`` times (only those from ``files``, when given);
     report the first draw the engine rejects."""
-    import numpy as np
+    from ..rng import Rng
 
     problems: list[Problem] = []
     for q in bank.questions:
@@ -25,7 +25,7 @@ def check_draws(bank: Bank, draws: int = DRAWS, files: Collection[str] | None = 
             continue
         for k in range(draws):
             try:
-                draw(q, np.random.default_rng([k, len(q.id)]))
+                draw(q, Rng([k, len(q.id)]))
             except DrawError as exc:
                 problems.append(
                     Problem.of(q.source, (q.line, 1), "problem.draw.failed", why=exc.msg, k=k + 1, n=draws)

@@ -128,11 +128,10 @@ def question_seed(qid: str) -> int:
 def question_items(q: Question, bank: Bank, options: ExportOptions) -> list[Item]:
     """The items exported for ``q``: one for a fixed question; up to ``options.variants``
     distinct parameter draws for a computed one (fewer when its parameters allow fewer)."""
-    import numpy as np
-
+    from ..rng import Rng
     from ..session.items import ItemError, make_item
 
-    rng = np.random.default_rng(question_seed(q.id))
+    rng = Rng(question_seed(q.id))
     if not q.computed:
         return [make_item(q, bank, rng, options.lang)]
     wanted = max(options.variants, 1)

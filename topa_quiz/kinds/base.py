@@ -6,12 +6,12 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar
 
 if TYPE_CHECKING:
-    import numpy as np
     from rich.console import RenderableType
 
     from ..bank.fields import KindFields
     from ..bank.model import Question
     from ..i18n import Catalog
+    from ..rng import Rng
     from ..session.grading import Answer, Invalid
     from ..session.items import Computed, Item
 
@@ -41,7 +41,7 @@ class Kind:
         raise NotImplementedError
 
     # ---------------------------------------------------------------- items
-    def build(self, q: Question, base: Item, computed: Computed | None, rng: np.random.Generator) -> Item:
+    def build(self, q: Question, base: Item, computed: Computed | None, rng: Rng) -> Item:
         """The concrete item: ``base`` has the prompt, explanation and hint filled in."""
         raise NotImplementedError
 

@@ -12,7 +12,6 @@ from .base import Kind
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    import numpy as np
     from rich.console import RenderableType
 
     from ..bank.fields import KindFields
@@ -20,6 +19,7 @@ if TYPE_CHECKING:
     from ..bank.reader import Reader
     from ..bank.yamlread import Marked
     from ..i18n import Catalog
+    from ..rng import Rng
     from ..session.grading import Answer
     from ..session.items import Computed, Item
 
@@ -130,7 +130,7 @@ class ChoiceKind(Kind):
     fast: ClassVar[float] = 10.0
     slow: ClassVar[float] = 45.0
 
-    def build(self, q: Question, base: Item, computed: Computed | None, rng: np.random.Generator) -> Item:
+    def build(self, q: Question, base: Item, computed: Computed | None, rng: Rng) -> Item:
         from dataclasses import replace
 
         from ..session.items import computed_choices, shuffled_options

@@ -11,12 +11,12 @@ from .base import Kind
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    import numpy as np
     from rich.console import RenderableType
 
     from ..bank.fields import KindFields
     from ..bank.model import Question
     from ..i18n import Catalog
+    from ..rng import Rng
     from ..session.grading import Answer
     from ..session.items import Computed, Item
 
@@ -42,7 +42,7 @@ class NumericKind(Kind):
     slow: ClassVar[float] = 120.0
     always_computed: ClassVar[bool] = True
 
-    def build(self, q: Question, base: Item, computed: Computed | None, rng: np.random.Generator) -> Item:
+    def build(self, q: Question, base: Item, computed: Computed | None, rng: Rng) -> Item:
         from dataclasses import replace
 
         assert computed is not None, "the loader makes every numeric question computed"

@@ -11,7 +11,6 @@ from .base import Kind
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    import numpy as np
     from rich.console import RenderableType
 
     from ..bank.fields import KindFields
@@ -19,6 +18,7 @@ if TYPE_CHECKING:
     from ..bank.reader import Reader
     from ..bank.yamlread import Marked
     from ..i18n import Catalog
+    from ..rng import Rng
     from ..session.grading import Answer
     from ..session.items import Computed, Item
 
@@ -66,7 +66,7 @@ class OxKind(Kind):
     fast: ClassVar[float] = 6.0
     slow: ClassVar[float] = 30.0
 
-    def build(self, q: Question, base: Item, computed: Computed | None, rng: np.random.Generator) -> Item:
+    def build(self, q: Question, base: Item, computed: Computed | None, rng: Rng) -> Item:
         from dataclasses import replace
 
         return replace(base, answer=str(q.answer))

@@ -31,9 +31,8 @@ from ..errors import RecordError
 from .grading import Answer, Command, Invalid, read_answer
 
 if TYPE_CHECKING:
-    import numpy as np
-
     from ..bank.model import Bank
+    from ..rng import Rng
     from .items import Item
 
 Clock = Callable[[], float]
@@ -170,7 +169,7 @@ class Drill:
         record: Callable[[Attempt], None] | None = None,
         clock: Clock = time.monotonic,
         warnings: Sequence[str] = (),
-        rng: np.random.Generator | None = None,
+        rng: Rng | None = None,
     ) -> None:
         self.rng = rng
         self.items = list(items)

@@ -1,20 +1,22 @@
 """A concrete question: parameters drawn, answer computed, options shuffled, text filled.
 
-``make_item(question, bank, rng, lang)`` is deterministic for a given Generator state, so
-``--seed`` reproduces a whole session.
+``make_item(question, bank, rng, lang)`` is deterministic for a given :class:`~topa_quiz.rng.Rng`
+state, so ``--seed`` reproduces a whole session.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from ..bank.draw import DrawError, draw, format_value, show_param
 from ..bank.model import PLACEHOLDER, Bank, Distractor, Question
 from ..engine import Calculation
 from ..kinds import Kind, kind_of
 from ..kinds.choice import CIRCLED, circled  # noqa: F401 - re-exported for callers
+
+if TYPE_CHECKING:
+    from ..rng import Rng
 
 __all__ = [
     "Choice",
@@ -88,7 +90,7 @@ def fill(text: str, values: dict[str, str]) -> str:
     return out.replace("{{", "{").replace("}}", "}")
 
 
-def shuffled_options(q: Question, rng: np.random.Generator, lang: str) -> tuple[tuple[Choice, ...], int]:
+def shuffled_options(q: Question, rng: Rng, lang: str) -> tuple[tuple[Choice, ...], int]:
     """A static choice question's options in a random order (``last`` options stay last)."""
     order = [i for i, o in enumerate(q.options) if not o.last]
     pinned = [i for i, o in enumerate(q.options) if o.last]
@@ -104,9 +106,7 @@ def shuffled_options(q: Question, rng: np.random.Generator, lang: str) -> tuple[
     return choices, next(k for k, c in enumerate(choices) if c.correct)
 
 
-def computed_choices(
-    q: Question, computed: Computed, rng: np.random.Generator, lang: str
-) -> tuple[tuple[Choice, ...], int]:
+def computed_choices(q: Question, computed: Computed, rng: Rng, lang: str) -> tuple[tuple[Choice, ...], int]:
     """The right value and the values of the named misconceptions, shuffled."""
     options = [Choice(computed.values["answer"], True)]
     options += [Choice(text, False, fill(d.why.get(lang), computed.values)) for text, d in computed.wrong]
@@ -115,7 +115,7 @@ def computed_choices(
     return choices, next(k for k, c in enumerate(choices) if c.correct)
 
 
-def compute_question(q: Question, rng: np.random.Generator) -> Computed:
+def compute_question(q: Question, rng: Rng) -> Computed:
     """Draw a computed question's parameters and run its calculation (see :mod:`topa_quiz.bank.draw`)."""
     d = draw(q, rng)
     values = {k: show_param(v) for k, v in d.params.items()} | {"answer": d.answer_text}
@@ -135,7 +135,7 @@ def first_step(calculation: Calculation) -> str:
     return symbols if symbols.startswith(step.label) else f"{step.label} = {symbols}"
 
 
-def make_item(q: Question, bank: Bank, rng: np.random.Generator, lang: str = "ko") -> Item:
+def make_item(q: Question, bank: Bank, rng: Rng, lang: str = "ko") -> Item:
     """The concrete item for ``q``: numbers drawn, texts filled, then the kind finishes it."""
     concept = bank.concepts.get(q.concepts[0])
     computed = compute_question(q, rng) if q.computed else None

@@ -33,10 +33,9 @@ from ..errors import UsageError
 from .plan import QuizOptions, plan_quiz, rng_for
 
 if TYPE_CHECKING:
-    import numpy as np
-
     from ..bank.model import Bank, Question
     from ..engine.core import Calculation
+    from ..rng import Rng
     from .drill import Clock, Drill
 
 __all__ = [
@@ -167,7 +166,7 @@ class LearnPage:
         return self.page.plot
 
 
-def build_page(syllabus: Syllabus, cid: str, rng: np.random.Generator) -> LearnPage:
+def build_page(syllabus: Syllabus, cid: str, rng: Rng) -> LearnPage:
     """The page of ``cid`` with freshly drawn examples (one ``rng`` for a whole topic)."""
     page = syllabus.page(cid)
     examples = tuple(x for x in (worked_example(e, rng) for e in page.examples) if x is not None)
@@ -181,7 +180,7 @@ def build_page(syllabus: Syllabus, cid: str, rng: np.random.Generator) -> LearnP
     )
 
 
-def worked_example(example: Example, rng: np.random.Generator) -> WorkedExample | None:
+def worked_example(example: Example, rng: Rng) -> WorkedExample | None:
     """Draw and compute; a draw the engine rejects is drawn again (None after a few tries)."""
     from ..engine import EngineError
 

@@ -18,9 +18,8 @@ from ..errors import UsageError
 from .drill import Attempt, Clock, Drill
 
 if TYPE_CHECKING:
-    import numpy as np
-
     from ..bank.model import Bank, Question
+    from ..rng import Rng
     from .exam import Exam
     from .items import Item
 
@@ -67,15 +66,15 @@ def check_seed(seed: int | None) -> None:
         )
 
 
-def rng_for(seed: int | None) -> np.random.Generator:
-    import numpy as np
+def rng_for(seed: int | None) -> Rng:
+    from ..rng import Rng
 
     check_seed(seed)
-    return np.random.default_rng(seed)
+    return Rng(seed)
 
 
 def build_items(
-    questions: Iterable[Question], bank: Bank, rng: np.random.Generator, lang: str
+    questions: Iterable[Question], bank: Bank, rng: Rng, lang: str
 ) -> tuple[list[Item], list[str]]:
     """Concrete items, and a warning for each question the engine could not build."""
     from .items import ItemError, make_item
@@ -98,7 +97,7 @@ def _drill(
     lang: str,
     record: Record | None,
     clock: Clock,
-    rng: np.random.Generator | None = None,
+    rng: Rng | None = None,
 ) -> Drill:
     rng = rng if rng is not None else rng_for(seed)
     items, warnings = build_items(questions, bank, rng, lang)
@@ -128,7 +127,7 @@ def review_questions(
     due: Sequence[str],
     seen: set[str],
     accuracy: Mapping[str, tuple[int, int]],
-    rng: np.random.Generator,
+    rng: Rng,
 ) -> list[Question]:
     """Due questions first (most overdue first), then new ones from the weakest concepts.
 
@@ -206,7 +205,7 @@ def check_exam(options: ExamOptions) -> None:
         )
 
 
-def exam_questions(bank: Bank, count: int, rng: np.random.Generator) -> list[Question]:
+def exam_questions(bank: Bank, count: int, rng: Rng) -> list[Question]:
     """Drawn per topic as :func:`allocate` spreads them, then shuffled."""
     from .exam import allocate, topic_pools
     from .select import draw

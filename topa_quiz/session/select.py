@@ -9,8 +9,8 @@ from ..bank.model import Bank, Question
 from ..errors import UsageError
 from ..kinds import kind_names
 
-if TYPE_CHECKING:  # only draw() takes a Generator: `topa bank list` needs no NumPy
-    import numpy as np
+if TYPE_CHECKING:
+    from ..rng import Rng
 
 
 @dataclass(frozen=True)
@@ -107,7 +107,7 @@ def select_questions(bank: Bank, f: Filters) -> list[Question]:
     return found
 
 
-def draw(questions: list[Question], count: int, rng: np.random.Generator) -> list[Question]:
+def draw(questions: list[Question], count: int, rng: Rng) -> list[Question]:
     """``count`` questions at random; without repeats while the pool lasts."""
     if count <= len(questions):
         return [questions[i] for i in rng.choice(len(questions), size=count, replace=False)]
