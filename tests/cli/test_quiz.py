@@ -275,3 +275,39 @@ def test_closeness_is_one_decimal_finer_than_asked():
     assert closeness(0.5, item, ko) == "정확합니다"
     assert closeness(0.49, _numeric_item(2), en) == "0.01 below the answer"
     assert closeness(0.4998, _numeric_item(2), ko) == "정답보다 0.0002 작습니다"
+
+
+UNBUILDABLE = (
+    BANK
+    + """\
+  - id: drill.unbuildable
+    concepts: [drill.basics]
+    type: numeric
+    calc: bce
+    params: {y_true: [1], y_pred: [{uniform: [0.1, 0.2]}]}
+    decimals: 2
+    prompt: {ko: "BCE를 구하시오.", en: "Compute the BCE."}
+    explanation: {ko: "답은 {answer}", en: "The answer is {answer}."}
+"""
+)
+
+
+@pytest.mark.parametrize(
+    ("lang", "said", "not_said"),
+    [
+        ("ko", "계산이 뽑은 매개변수", "rejects the drawn parameters"),
+        ("en", "bce rejects the drawn parameters", "뽑은"),
+    ],
+)
+def test_a_question_the_engine_cannot_build_is_skipped_with_why_in_the_session_language(
+    run, tmp_path, lang, said, not_said
+):
+    """The loader cannot see this (a form inside a list is not drawn): the quiz skips the
+    question and says why in the session's language, then serves the others."""
+    bank = tmp_path / "drill.yaml"
+    bank.write_text(UNBUILDABLE, encoding="utf-8")
+    r = run("quiz", "--bank", str(bank), "--concept", "drill.basics", "--lang", lang, "-n", "4", input="q\n")
+    assert r.exit_code == 0
+    warning = next(line for line in r.output.splitlines() if "drill.unbuildable" in line)
+    assert said in warning and not_said not in warning
+    assert "1/3" in r.output  # the three others are served

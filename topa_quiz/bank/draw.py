@@ -19,6 +19,7 @@ from .sampling import sample_params
 if TYPE_CHECKING:
     from ..engine import Calculation
     from ..rng import Rng
+    from .problem import Words
 
 
 class DrawError(ValueError):
@@ -34,6 +35,12 @@ class DrawError(ValueError):
 
         self.msg = Msg(key, values)
         super().__init__(worded(plain(self.msg), catalog("en")))
+
+    def said(self, words: Words) -> str:
+        """Why, in the catalog's language."""
+        from .problem import plain, worded
+
+        return str(worded(plain(self.msg), words))
 
 
 @dataclass(frozen=True)

@@ -39,7 +39,7 @@ def run_drill(
     ``before(item)`` is shown above each question panel (None: nothing).
     """
     for warning in drill.warnings:
-        env.warn(env.words("cli.skipped_question", problem=warning))
+        env.warn(env.words("cli.skipped_question", problem=warning.said(env.words)))
     drill.start()
     try:
         while (item := drill.current) is not None:

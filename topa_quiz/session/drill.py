@@ -33,7 +33,7 @@ from .grading import Answer, Command, Invalid, read_answer
 if TYPE_CHECKING:
     from ..bank.model import Bank
     from ..rng import Rng
-    from .items import Item
+    from .items import Item, ItemError
 
 Clock = Callable[[], float]
 
@@ -168,7 +168,7 @@ class Drill:
         seed: int | None = None,
         record: Callable[[Attempt], None] | None = None,
         clock: Clock = time.monotonic,
-        warnings: Sequence[str] = (),
+        warnings: Sequence[ItemError] = (),
         rng: Rng | None = None,
     ) -> None:
         self.rng = rng

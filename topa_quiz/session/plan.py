@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from ..bank.model import Bank, Question
     from ..rng import Rng
     from .exam import Exam
-    from .items import Item
+    from .items import Item, ItemError
 
 Record = Callable[[Attempt], None]
 MAX_COUNT = 500
@@ -75,17 +75,17 @@ def rng_for(seed: int | None) -> Rng:
 
 def build_items(
     questions: Iterable[Question], bank: Bank, rng: Rng, lang: str
-) -> tuple[list[Item], list[str]]:
-    """Concrete items, and a warning for each question the engine could not build."""
+) -> tuple[list[Item], list[ItemError]]:
+    """Concrete items, and the error of each question the engine could not build."""
     from .items import ItemError, make_item
 
     items: list[Item] = []
-    warnings: list[str] = []
+    warnings: list[ItemError] = []
     for q in questions:
         try:
             items.append(make_item(q, bank, rng, lang))
         except ItemError as exc:
-            warnings.append(str(exc))
+            warnings.append(exc)  # worded by whoever shows it, in the session's language
     return items, warnings
 
 
