@@ -2,7 +2,7 @@
 
 :func:`encode` turns a value of a hinted type (dataclasses, named tuples, tuples, lists,
 ``dict[str, ...]``, unions, ``object`` holding plain JSON data) into JSON data, a dataclass
-or named tuple as the list of its fields' values in order (no names: a third less to read);
+or named tuple as the list of its fields' values in order (no names: a sixth less to read);
 :func:`decode` rebuilds it and checks every shape on the way, raising :class:`ShapeError`
 at the first thing that does not fit, so damaged data is refused, never half-used.
 :func:`shape` describes a type's whole structure as text, for cache keys: change a model
