@@ -76,3 +76,33 @@ def test_registry_texts_follow_the_language():
     assert lr.bounds_text("ko") == "0 이상" and lr.bounds_text("en") == ">= 0"
     p = next(c for c in CALCS if c.name == "dropout").param("p")
     assert p.bounds_text("en") == "in [0, 1)" and p.bounds_text("ko") == "[0, 1) 범위"
+
+
+def _raised_keys() -> list[tuple[str, int, object]]:
+    """(file, line, the key) of every ``EngineError(param, key, ...)`` built in the engine."""
+    import ast
+
+    found = []
+    for path in sorted(ENGINE.glob("*.py")):
+        tree = ast.parse(path.read_text("utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "EngineError":
+                key = node.args[1] if len(node.args) > 1 else None
+                found.append((path.name, node.lineno, key.value if isinstance(key, ast.Constant) else key))
+    return found
+
+
+def test_every_engine_error_names_a_catalog_id_in_both_languages():
+    """No sentence is ever raised (it would be shown in English in a Korean session)."""
+    raised = _raised_keys()
+    assert len(raised) > 40, "the scan found too few raises: it no longer looks at the engine"
+    # a key computed at run time: only api._run's choice between two ids
+    computed = [(f, n) for f, n, key in raised if not isinstance(key, str)]
+    assert computed == [("api.py", 106)], computed
+    from topa_quiz.i18n import catalog
+
+    ko, en = catalog("ko"), catalog("en")
+    missing = [
+        (f, n, key) for f, n, key in raised if isinstance(key, str) and not (ko.has(key) and en.has(key))
+    ]
+    assert missing == []

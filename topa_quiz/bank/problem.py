@@ -37,8 +37,6 @@ def plain(value: object) -> object:
     """``value`` as plain JSON data: a :class:`Msg` becomes ``{"$msg": key, name: value, ...}``."""
     if isinstance(value, Msg):
         return {MSG: value.key, **{k: plain(v) for k, v in value.values.items()}}
-    if isinstance(getattr(value, "key", None), str) and isinstance(getattr(value, "args", None), dict):
-        return {MSG: value.key, **{k: plain(v) for k, v in value.args.items()}}  # type: ignore[attr-defined]  # the engine's Msg
     return value
 
 

@@ -1,7 +1,8 @@
 """Shared types of the engine: results with worked steps, errors, input checks, number text.
 
 Pure NumPy (float64); no I/O, no Rich. Words never live here: a step's ``note`` and an
-error's ``key`` are message ids of the catalog (:mod:`topa_quiz.i18n`).
+error's ``key`` are message ids of the catalog (:mod:`topa_quiz.i18n`), a part of a message
+is a :class:`~topa_quiz.errors.Msg` (the package's one message type).
 """
 
 from __future__ import annotations
@@ -11,36 +12,22 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from ..errors import Msg
 from .limits import MAX_STEP_VALUES, MAX_STEPS, MAX_VALUES
 
 Value = float | list[float] | list[list[float]]
-
-
-@dataclass(frozen=True)
-class Msg:
-    """A message of the catalog with its arguments, worded only when shown."""
-
-    key: str
-    args: dict[str, object] = field(default_factory=dict)
-
-    def text(self, lang: str) -> str:
-        from ..i18n import catalog
-
-        filled = {k: v.text(lang) if isinstance(v, Msg) else v for k, v in self.args.items()}
-        return catalog(lang)(self.key, **filled)
 
 
 class EngineError(ValueError):
     """An input a calculation cannot take.
 
     ``param`` names the parameter at fault (the engine's name, ``y_true``, not a flag);
-    ``key`` and ``fields`` are the catalog message and its arguments, worded in any language
-    by :meth:`text`; ``message`` is the English wording.
+    ``key`` and ``fields`` are the catalog message and its arguments (values may be
+    :class:`~topa_quiz.errors.Msg`), worded in any language by :meth:`text`; ``message`` is
+    the English wording. ``key`` is always a catalog id (a test checks every raise).
     """
 
     def __init__(self, param: str, key: str, **fields: object) -> None:
-        if not _is_message(key):  # a sentence rather than an id: shown as it is, in every language
-            key, fields = "calc.error.literal", {"text": key}
         self.param = param
         self.key = key
         self.fields = fields
@@ -49,13 +36,13 @@ class EngineError(ValueError):
 
     def text(self, lang: str) -> str:
         """The message in ``lang`` (without the parameter's name)."""
-        return Msg(self.key, self.fields).text(lang)
+        return _said(Msg(self.key, self.fields), lang)
 
 
-def _is_message(key: str) -> bool:
+def _said(msg: Msg, lang: str) -> str:
     from ..i18n import catalog
 
-    return " " not in key and catalog("en").has(key)
+    return msg.words(catalog(lang))
 
 
 @dataclass(frozen=True)
@@ -77,7 +64,7 @@ class Step:
 
     def note_text(self, lang: str) -> str:
         """The note in ``lang``, or "" when the step has none."""
-        return Msg(self.note, self.args).text(lang) if self.note else ""
+        return _said(Msg(self.note, self.args), lang) if self.note else ""
 
 
 @dataclass(frozen=True)

@@ -248,7 +248,6 @@ MESSAGES = {
     "calc.param.net_bias": "count the biases (--no-bias: weights only)",
     "calc.param.net_z": "pre-activation zᵢ of each sigmoid layer (one value: the same for all)",
     "calc.param.net_chain_layers": "number of sigmoid layers N (default: one per --z value)",
-    "calc.error.literal": "{text}",
 }
 
 # the calculation's name in a picture (titles, legends) and above its worked steps

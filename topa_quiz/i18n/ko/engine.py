@@ -243,7 +243,6 @@ MESSAGES = {
     "calc.param.net_bias": "편향도 셈 (--no-bias: 가중치만)",
     "calc.param.net_z": "시그모이드 층마다의 활성화 전 값 zᵢ (값 하나면 모든 층이 같음)",
     "calc.param.net_chain_layers": "시그모이드 층의 수 N (기본값: --z 값마다 한 층)",
-    "calc.error.literal": "{text}",
 }
 
 # the calculation's name in a picture (titles, legends) and above its worked steps
