@@ -141,3 +141,35 @@ def test_every_catalog_module_is_read():
     for lang in LANGS:
         found = {p.stem for p in (PACKAGE / "i18n" / lang).glob("*.py") if p.stem != "__init__"}
         assert found == set(AREAS), lang
+
+
+def test_every_file_object_is_opened_in_a_with_statement():
+    """topa freezes what is left at exit instead of a last collection (topa_quiz/startup.py),
+    so no file may wait for the garbage collector to be flushed and closed."""
+    offenders = []
+    for path in modules():
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        in_with = {
+            id(item.context_expr)
+            for node in ast.walk(tree)
+            if isinstance(node, ast.With)
+            for item in node.items
+        }
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call):
+                continue
+            func = node.func
+            if isinstance(func, ast.Name):
+                name, owner = func.id, ""
+            elif isinstance(func, ast.Attribute):
+                name, owner = func.attr, getattr(func.value, "id", "")
+            else:
+                continue
+            descriptor = owner == "os" and name == "open"  # a number, closed by hand
+            if (
+                name in ("open", "fdopen", "open_text", "open_binary")
+                and not descriptor
+                and id(node) not in in_with
+            ):
+                offenders.append(f"{path.relative_to(PACKAGE)}:{node.lineno}")
+    assert offenders == []
