@@ -162,16 +162,16 @@ def _dataclass(tp: type) -> Decoder:
     def decode_dataclass(obj: object) -> Any:
         if type(obj) is not list or len(obj) != size:
             raise ShapeError(f"expected the {size} fields of {tp.__name__}")
-        values = {}
+        made = new(tp) if plain else None
+        values = made.__dict__ if made is not None else {}  # filled in place: no copy
         for (n, kinds, d), v in zip(fields, obj, strict=True):  # lengths checked above
             if kinds is None:
-                v = d(v)
-            elif type(v) not in kinds:
+                values[n] = d(v)
+            elif type(v) in kinds:
+                values[n] = v
+            else:
                 raise ShapeError(f"{tp.__name__}.{n}: expected {kinds[0].__name__}, got {type(v).__name__}")
-            values[n] = v
-        if plain:
-            made = new(tp)
-            made.__dict__.update(values)
+        if made is not None:
             return made
         try:
             return tp(**values)
