@@ -17,7 +17,8 @@ if TYPE_CHECKING:
 
 SPEC_KEYS = ({"choice"}, {"uniform", "round", "size"}, {"integers", "size"})
 MAX_SIZE = 100
-#: integers are drawn as int64: bounds must lie within it (high + 1 too)
+#: integer bounds lie within int64 (high + 1 too): NumPy computes with the drawn values, and a
+#: NumPy Generator, which draws int64, may be passed for the draws
 INT64 = 2**63
 
 

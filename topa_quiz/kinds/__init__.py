@@ -7,7 +7,7 @@ its exports. The rest of the package asks ``kind_of(name)`` and never compares n
 
 Each kind also declares how the bank writes it (``fields``: its forms and fields); the
 loader, ``question_bank/schema.json`` and the docs' field reference are made from those
-(:mod:`topa_quiz.bank.fields` registers them when it is first imported: reading YAML needs
+(:func:`topa_quiz.bank.fields.kinds` gathers them when first asked: reading YAML needs
 them, a start-up that finds the bank in its cache does not).
 Adding a kind is adding a module here and one line to :data:`KINDS`.
 """
